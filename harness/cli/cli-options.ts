@@ -1,0 +1,86 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { ConfigError } from '../errors/index.ts';
+
+/** The flags of `odoo-harness run|record`; each mirrors an environment variable. */
+export const CliOptions = z.object({
+  command: z.enum(['run', 'record']),
+  target: z.enum(['docker', 'url']).optional(),
+  transport: z.enum(['xmlrpc', 'jsonrpc', 'json2']).optional(),
+  odooVersion: z.string().regex(/^\d+\.\d+$/, 'expected a version such as 19.0').optional(),
+  keepDbs: z.enum(['none', 'failed', 'all']).optional(),
+  allowSharedDatabase: z.boolean().default(false),
+  grep: z.string().optional(),
+  workers: z.coerce.number().int().min(1).max(16).optional(),
+  seed: z.coerce.number().int().nonnegative().optional(),
+  files: z.array(z.string()),
+});
+export type CliOptions = z.infer<typeof CliOptions>;
+
+export const USAGE = `Usage: odoo-harness <run|record> [scenario files or filters] [options]
+
+  run      run the scenario library against a live Odoo
+  record   the same, and rewrite each passing scenario's recording
+
+Options (each overrides the environment variable in brackets):
+  --target docker|url          where Odoo runs [ODOO_TARGET], default docker
+  --transport xmlrpc|jsonrpc|json2                     [ODOO_TRANSPORT]
+  --odoo-version 19.0          image tag for the docker target [ODOO_VERSION]
+  --keep-dbs none|failed|all   scenario databases to keep [KEEP_DBS], default failed
+  --allow-shared-database      run on ODOO_DATABASE, a database the harness did not create
+  --grep TEXT                  only scenarios whose name contains TEXT
+  --workers N                  scenarios in parallel (default 1)
+  --seed N                     one seed for every scenario's data [SEED]`;
+
+/**
+ * Parses the command line.
+ * @throws ConfigError naming the bad flag.
+ */
+export const parseCli = (argv: readonly string[]): CliOptions => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        target: { type: 'string' },
+        transport: { type: 'string' },
+        'odoo-version': { type: 'string' },
+        'keep-dbs': { type: 'string' },
+        'allow-shared-database': { type: 'boolean' },
+        grep: { type: 'string' },
+        workers: { type: 'string' },
+        seed: { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new ConfigError('command line', `✖ ${(error as Error).message}\n\n${USAGE}`, { cause: error });
+  }
+  const [command, ...files] = parsed.positionals;
+  const result = CliOptions.safeParse({
+    command,
+    target: parsed.values.target,
+    transport: parsed.values.transport,
+    odooVersion: parsed.values['odoo-version'],
+    keepDbs: parsed.values['keep-dbs'],
+    allowSharedDatabase: parsed.values['allow-shared-database'] ?? false,
+    grep: parsed.values.grep,
+    workers: parsed.values.workers,
+    seed: parsed.values.seed,
+    files,
+  });
+  if (!result.success) throw ConfigError.fromZod('command line', result.error);
+  return result.data;
+};
+
+/** The environment the live run sees: flags win over variables already set. */
+export const environmentFor = (options: CliOptions, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
+  ...env,
+  ...(options.target ? { ODOO_TARGET: options.target } : {}),
+  ...(options.transport ? { ODOO_TRANSPORT: options.transport } : {}),
+  ...(options.odooVersion ? { ODOO_VERSION: options.odooVersion } : {}),
+  ...(options.keepDbs ? { KEEP_DBS: options.keepDbs } : {}),
+  ...(options.seed !== undefined ? { SEED: String(options.seed) } : {}),
+  ...(options.allowSharedDatabase ? { HARNESS_ALLOW_SHARED_DATABASE: '1' } : {}),
+  ...(options.command === 'record' ? { RECORD: '1' } : {}),
+});

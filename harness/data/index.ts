@@ -1,0 +1,2 @@
+/** A Faker seeded per scenario. */
+export { seededFaker } from './seeded-faker.ts';

@@ -1,0 +1,30 @@
+import { HarnessError } from '../errors/index.ts';
+
+/** A worker's side of the broker server: asks for and gives back scenario databases. */
+export class BrokerClient {
+  constructor(
+    readonly url: string,
+    readonly token: string,
+  ) {}
+
+  async acquire(scenarioId: string): Promise<string> {
+    return ((await this.#post('/acquire', { scenarioId })) as { database: string }).database;
+  }
+
+  async release(database: string, passed: boolean): Promise<boolean> {
+    return ((await this.#post('/release', { database, passed })) as { kept: boolean }).kept;
+  }
+
+  async #post(path: string, body: unknown): Promise<unknown> {
+    // Copies can wait behind a template build or a slow disk: generous, but bounded.
+    const response = await fetch(`${this.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(300_000),
+    });
+    const payload = (await response.json()) as { error?: string };
+    if (!response.ok) throw new HarnessError(`The run's database broker refused ${path}: ${payload.error ?? response.status}`);
+    return payload;
+  }
+}

@@ -1,0 +1,214 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { PostgreSqlContainer, type StartedPostgreSqlContainer } from '@testcontainers/postgresql';
+import { getContainerRuntimeClient, ImageName, Network, type StartedNetwork } from 'testcontainers';
+import { HarnessError } from '../../errors/index.ts';
+import { adapterFor, assertTransportSupported, fetchServerVersion, HttpChannel, type TransportName } from '../../odoo/index.ts';
+import type { SecretRedactor } from '../../secrets/index.ts';
+import { HARNESS_DB_PREFIX, isSafeDatabaseName, templateDatabaseName } from '../database-names.ts';
+import type { OdooTarget, TargetInfo } from '../target.ts';
+import { buildTemplate } from '../template/build-template.ts';
+import { TemplateCache } from '../template/template-cache.ts';
+import { templateKey } from '../template/template-key.ts';
+import type { TemplateSetup } from '../template/template-setup.ts';
+import { harnessLabels, isOrphaned } from './harness-labels.ts';
+import { OdooContainer } from './odoo-container.ts';
+import type { StartedOdoo } from './started-odoo.ts';
+
+// Inside the container network only; never published beyond loopback.
+const PG = { alias: 'db', user: 'odoo', password: 'odoo', port: 5432 } as const;
+const ADMIN = { login: 'admin', password: 'admin' } as const;
+
+export interface DockerTargetOptions {
+  readonly odooImage: string;
+  readonly postgresImage: string;
+  readonly transport?: TransportName;
+  readonly modules: readonly string[];
+  readonly setup: TemplateSetup;
+  readonly setupVersion: string;
+  readonly cacheDir: string;
+  readonly timeoutMs: number;
+  readonly redactor: SecretRedactor;
+  readonly log: (line: string) => void;
+}
+
+/**
+ * PostgreSQL and Odoo in containers (testcontainers), on a private network. The template is
+ * installed once and cached on disk as a dump + filestore keyed by the image ids, the module list
+ * and the setup version; each scenario gets `CREATE DATABASE … TEMPLATE` plus a filestore copy.
+ */
+export class DockerTarget implements OdooTarget {
+  readonly kind = 'docker' as const;
+  #network: StartedNetwork | undefined;
+  #postgres: StartedPostgreSqlContainer | undefined;
+  #odoo: StartedOdoo | undefined;
+  #template: string | undefined;
+  readonly #created = new Set<string>();
+
+  constructor(readonly options: DockerTargetOptions) {}
+
+  async start(): Promise<TargetInfo> {
+    await sweepOrphans(this.options.log);
+    const labels = harnessLabels();
+    const started = performance.now();
+    this.#network = await new Network().start();
+    this.#postgres = await new PostgreSqlContainer(this.options.postgresImage)
+      .withNetwork(this.#network)
+      .withNetworkAliases(PG.alias)
+      .withUsername(PG.user)
+      .withPassword(PG.password)
+      .withDatabase('postgres')
+      .withLabels(labels)
+      .start();
+    const majorGuess = Number(/:(\d+)/.exec(this.options.odooImage)?.[1]);
+    this.#odoo = await new OdooContainer(this.options.odooImage)
+      .withNetwork(this.#network)
+      .withDatabaseServer({ host: PG.alias, port: PG.port, user: PG.user, password: PG.password })
+      .withServerArgs(majorGuess >= 19 ? MUTE_RPC_DEPRECATION : [])
+      .withLabels(labels)
+      .start();
+    this.options.log(`Odoo (${this.options.odooImage}) and PostgreSQL (${this.options.postgresImage}) up in ${seconds(started)} at ${this.#odoo.url}.`);
+
+    const version = await fetchServerVersion(new HttpChannel({ baseUrl: this.#odoo.url, timeoutMs: this.options.timeoutMs }));
+    const adapter = adapterFor(version);
+    const transport = this.options.transport ?? adapter.defaultTransport;
+    assertTransportSupported(adapter, transport);
+    const { database, apiKey } = await this.#ensureTemplate(adapter.noDemoArgs);
+    this.#template = database;
+    return { kind: this.kind, url: this.#odoo.url, login: ADMIN.login, password: ADMIN.password, apiKey, version, transport, template: database };
+  }
+
+  async createDatabase(name: string): Promise<void> {
+    if (!this.#template || !this.#odoo) throw new HarnessError('DockerTarget.createDatabase called before start().');
+    if (!name.startsWith(HARNESS_DB_PREFIX) || !isSafeDatabaseName(name)) throw new HarnessError(`Refusing to create "${name}": not a harness database name.`);
+    await this.#psql(`CREATE DATABASE "${name}" TEMPLATE "${this.#template}"`);
+    await this.#odoo.copyFilestore(this.#template, name);
+    this.#created.add(name);
+  }
+
+  async dropDatabase(name: string): Promise<void> {
+    if (!this.#created.has(name)) throw new HarnessError(`Refusing to drop "${name}": this run did not create it.`);
+    await this.#psql(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await this.#odoo?.removeFilestore(name);
+    this.#created.delete(name);
+  }
+
+  async stop(): Promise<void> {
+    // Everything lives in the containers: removing them removes every database too.
+    const odoo = this.#odoo;
+    const postgres = this.#postgres;
+    const network = this.#network;
+    this.#odoo = this.#postgres = this.#network = undefined;
+    await odoo?.stop({ remove: true, removeVolumes: true }).catch(() => undefined);
+    await postgres?.stop({ remove: true, removeVolumes: true }).catch(() => undefined);
+    await network?.stop().catch(() => undefined);
+  }
+
+  async #ensureTemplate(noDemoArgs: readonly string[]): Promise<{ database: string; apiKey?: string }> {
+    const runtime = await getContainerRuntimeClient();
+    const imageId = async (image: string) => (await runtime.image.inspect(ImageName.fromString(image))).Id;
+    const key = templateKey({
+      server: `${await imageId(this.options.odooImage)} ${await imageId(this.options.postgresImage)}`,
+      modules: this.options.modules,
+      setupVersion: this.options.setupVersion,
+    });
+    const database = templateDatabaseName(key);
+    const files = { dump: join(this.options.cacheDir, `${key}.dump.tar`), filestore: join(this.options.cacheDir, `${key}.filestore.tar`) };
+    const cache = new TemplateCache(this.options.cacheDir);
+    const cached = await cache.get(`docker|${key}`);
+    const started = performance.now();
+    if (cached && (await exists(files.dump))) {
+      await this.#restoreTemplate(database, files);
+      this.options.redactor.add(cached.apiKey);
+      this.options.log(`Template "${database}" restored from the cache in ${seconds(started)}.`);
+      return { database, apiKey: cached.apiKey };
+    }
+    this.options.log(`Building template "${database}" (modules: ${this.options.modules.join(', ')}); the first run takes a minute or two…`);
+    await this.#odoo!.installDatabase(database, this.options.modules, noDemoArgs);
+    const apiKey = await buildTemplate({
+      url: this.#odoo!.url,
+      database,
+      login: ADMIN.login,
+      password: ADMIN.password,
+      modules: this.options.modules,
+      setup: this.options.setup,
+      key,
+      timeoutMs: Math.max(this.options.timeoutMs, 600_000),
+      redactor: this.options.redactor,
+      installOverRpc: false,
+    });
+    await this.#freezeTemplate(database);
+    await this.#saveTemplate(database, files);
+    await cache.set(`docker|${key}`, { database, key, apiKey, createdAt: new Date().toISOString() });
+    this.options.log(`Template "${database}" built and cached in ${seconds(started)}.`);
+    return { database, apiKey };
+  }
+
+  // A template that accepts no connections can always be copied: Odoo cannot hold pooled
+  // connections to it, which would make CREATE DATABASE … TEMPLATE fail.
+  async #freezeTemplate(database: string): Promise<void> {
+    await this.#psql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database}'`);
+    await this.#psql(`ALTER DATABASE "${database}" WITH ALLOW_CONNECTIONS false IS_TEMPLATE true`);
+  }
+
+  async #saveTemplate(database: string, files: { dump: string; filestore: string }): Promise<void> {
+    await mkdir(this.options.cacheDir, { recursive: true });
+    // Dumped inside the PostgreSQL container: a client from another major refuses the server.
+    await this.#pgExec(['pg_dump', '-U', PG.user, '-Fc', '-f', '/tmp/template.dump', database], 'pg_dump of the template');
+    await saveStream(await this.#postgres!.copyArchiveFromContainer('/tmp/template.dump'), files.dump);
+    await saveStream(await this.#odoo!.filestoreArchive(database), files.filestore);
+  }
+
+  async #restoreTemplate(database: string, files: { dump: string; filestore: string }): Promise<void> {
+    await this.#postgres!.copyArchiveToContainer(createReadStream(files.dump), '/tmp');
+    await this.#psql(`CREATE DATABASE "${database}"`);
+    await this.#pgExec(['pg_restore', '-U', PG.user, '-d', database, '/tmp/template.dump'], 'pg_restore of the cached template');
+    if (await exists(files.filestore)) {
+      await this.#odoo!.exec(['mkdir', '-p', '/var/lib/odoo/filestore']);
+      await this.#odoo!.copyArchiveToContainer(createReadStream(files.filestore), '/var/lib/odoo/filestore');
+    }
+    await this.#freezeTemplate(database);
+  }
+
+  async #psql(sql: string): Promise<void> {
+    await this.#pgExec(['psql', '-U', PG.user, '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-qc', sql], sql);
+  }
+
+  async #pgExec(command: string[], what: string): Promise<void> {
+    const result = await this.#postgres!.exec(command);
+    if (result.exitCode !== 0) throw new HarnessError(`${what} failed in the PostgreSQL container (exit ${result.exitCode}): ${result.output.trim()}`);
+  }
+}
+
+// Odoo 19 logs a 3-line deprecation warning for every XML-RPC/JSON-RPC request (addons/rpc).
+const MUTE_RPC_DEPRECATION = ['--log-handler', 'odoo.addons.rpc.controllers.xmlrpc:ERROR', '--log-handler', 'odoo.addons.rpc.controllers.jsonrpc:ERROR'];
+
+/** Removes containers and networks left by harness runs that died without cleaning up. */
+export const sweepOrphans = async (log: (line: string) => void): Promise<number> => {
+  const runtime = await getContainerRuntimeClient();
+  let removed = 0;
+  for (const info of await runtime.container.list()) {
+    if (!isOrphaned(info.Labels)) continue;
+    await runtime.container.getById(info.Id).remove({ force: true, v: true });
+    removed++;
+  }
+  if (removed) log(`Removed ${removed} container(s) left by an earlier run that did not finish.`);
+  return removed;
+};
+
+const exists = async (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
+
+const saveStream = async (stream: NodeJS.ReadableStream, path: string): Promise<void> => {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    await pipeline(stream, createWriteStream(temporary, { mode: 0o600 }));
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+};
+
+const seconds = (since: number): string => `${((performance.now() - since) / 1000).toFixed(1)} s`;

@@ -1,0 +1,28 @@
+// Targets
+/** Where Odoo runs: a target gives a template and one database copy per scenario. */
+export type { OdooTarget, TargetInfo } from './target.ts';
+/** Containers (testcontainers) with the official odoo and postgres images. */
+export { DockerTarget, sweepOrphans } from './docker/docker-target.ts';
+export type { DockerTargetOptions } from './docker/docker-target.ts';
+export { OdooContainer } from './docker/odoo-container.ts';
+export { StartedOdoo } from './docker/started-odoo.ts';
+/** An existing server, reached by URL. */
+export { UrlTarget } from './url/url-target.ts';
+export type { UrlTargetOptions } from './url/url-target.ts';
+
+// Templates
+/** What goes into the template: modules and the setup that makes the company testable. */
+export { DEFAULT_MODULES, installModules } from './template/install-modules.ts';
+export { defaultTemplateSetup, DEFAULT_TEMPLATE_SETUP_VERSION } from './template/template-setup.ts';
+export type { TemplateSetup } from './template/template-setup.ts';
+
+// Databases per scenario
+/** Hands out and takes back scenario databases in the main process; workers reach it over loopback. */
+export { DatabaseBroker } from './database-broker.ts';
+export type { KeepPolicy } from './database-broker.ts';
+export { startBrokerServer } from './broker-server.ts';
+export type { StartedBrokerServer } from './broker-server.ts';
+export { BrokerClient } from './broker-client.ts';
+export { HARNESS_DB_PREFIX, newRunId, scenarioDatabaseName } from './database-names.ts';
+export { createTarget } from './create-target.ts';
+export type { TargetFlags } from './create-target.ts';

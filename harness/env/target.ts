@@ -1,0 +1,36 @@
+import type { OdooVersion, TransportName } from '../odoo/index.ts';
+
+/** What scenarios need to reach a prepared target; plain data, handed from globalSetup to workers. */
+export interface TargetInfo {
+  readonly kind: 'docker' | 'url';
+  readonly url: string;
+  readonly login: string;
+  readonly password: string;
+  // For JSON-2 (19+): a key baked into the template, valid on every copy.
+  readonly apiKey?: string;
+  readonly version: OdooVersion;
+  readonly transport: TransportName;
+  // The template every scenario database is copied from, or the shared database itself.
+  readonly template: string;
+  // Scenarios run on this existing database instead of copies (--allow-shared-database).
+  readonly sharedDatabase?: string;
+}
+
+/**
+ * A place where Odoo runs: started or reached once per run, then asked for one database per
+ * scenario. Implementations never drop or write a database they did not create.
+ */
+export interface OdooTarget {
+  readonly kind: TargetInfo['kind'];
+  /** Starts or reaches Odoo and makes sure the template exists; safe to call once per run. */
+  start(): Promise<TargetInfo>;
+  /** Creates `name` as a fresh copy of the template. */
+  createDatabase(name: string): Promise<void>;
+  /**
+   * Drops a database this target created.
+   * @throws HarnessError for any other name.
+   */
+  dropDatabase(name: string): Promise<void>;
+  /** Releases everything started (containers, connections). Safe to call twice. */
+  stop(): Promise<void>;
+}

@@ -1,0 +1,7 @@
+/** One line per finished scenario, for live runs. */
+export { ProgressReporter } from './progress-reporter.ts';
+/** Writes reports/summary.json. */
+export { SummaryReporter } from './summary-reporter.ts';
+export type { RunSummary } from './summary-reporter.ts';
+export { scenarioResultOf } from './scenario-result.ts';
+export type { ScenarioResult } from './scenario-result.ts';

@@ -1,0 +1,44 @@
+import type { TestCase } from 'vitest/node';
+import type { OdooRunFacts, ScenarioMeta } from '../scenario/index.ts';
+
+/** One scenario's outcome as the run summary lists it. */
+export interface ScenarioResult {
+  readonly id: string;
+  readonly title: string;
+  // vitest project: `live`, `replay-18`, `replay-19` …
+  readonly project: string;
+  readonly status: 'passed' | 'failed' | 'skipped' | 'pending';
+  readonly durationMs: number;
+  readonly rpcCalls: number;
+  // Time spent waiting for Odoo, summed over calls (recorded durations on replay).
+  readonly odooMs: number;
+  readonly odooVersion?: string;
+  readonly target?: OdooRunFacts['target'];
+  readonly transport?: string;
+  readonly seed?: number;
+  readonly keptDatabase?: string;
+  readonly error?: string;
+}
+
+/** Reads a finished scenario's result off vitest's test case (its meta carries the Odoo facts). */
+export const scenarioResultOf = (testCase: TestCase): ScenarioResult | undefined => {
+  const meta = testCase.meta() as { scenario?: ScenarioMeta; odooRun?: OdooRunFacts };
+  if (!meta.scenario) return undefined;
+  const result = testCase.result();
+  const facts = meta.odooRun;
+  return {
+    id: meta.scenario.id,
+    title: meta.scenario.title,
+    project: testCase.project.name,
+    status: result.state,
+    durationMs: Math.round(testCase.diagnostic()?.duration ?? 0),
+    rpcCalls: facts?.rpcCalls ?? 0,
+    odooMs: facts?.odooMs ?? 0,
+    odooVersion: facts?.odooVersion,
+    target: facts?.target,
+    transport: facts?.transport,
+    seed: facts?.seed,
+    keptDatabase: facts?.keptDatabase,
+    error: result.errors?.[0]?.message?.split('\n')[0],
+  };
+};

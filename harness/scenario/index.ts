@@ -1,0 +1,8 @@
+/** Declares a scenario with its metadata; the body gets `odoo`, `data`, `today` and `step`. */
+export { scenario, scenarioTest } from './scenario.ts';
+export type { ScenarioContext, Step } from './scenario.ts';
+/** Scenario metadata (zod) and the facts a run reports. */
+export { ScenarioMeta, Owner } from './scenario-meta.ts';
+export type { OdooRunFacts } from './scenario-meta.ts';
+export type { HarnessRunContext } from './run-context.ts';
+export { seedFor } from './seed.ts';

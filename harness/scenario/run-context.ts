@@ -1,0 +1,28 @@
+import type {} from 'vitest';
+import type { TargetInfo } from '../env/index.ts';
+
+/** What globalSetup hands every worker (plain data, via vitest's provide/inject). */
+export type HarnessRunContext =
+  | {
+      readonly mode: 'replay';
+      // The Odoo major whose recordings this project replays.
+      readonly major: number;
+      readonly recordingsDir: string;
+    }
+  | {
+      readonly mode: 'live';
+      readonly target: TargetInfo;
+      // The main process's database service for this run (copies and drops; see control-server.ts).
+      readonly controlUrl: string;
+      readonly controlToken: string;
+      readonly record: boolean;
+      readonly recordingsDir: string;
+      readonly seed?: number;
+      readonly timeoutMs: number;
+    };
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    harness: HarnessRunContext;
+  }
+}

@@ -1,0 +1,41 @@
+import type {} from 'vitest';
+import { z } from 'zod';
+
+/** Who must act on a failure: the owners the reports route failures to. */
+export const Owner = z.enum(['business-process-owner', 'odoo-functional', 'external-vendor', 'it']);
+export type Owner = z.infer<typeof Owner>;
+
+/** A scenario's identity and how its failures are routed; declared once per scenario. */
+export const ScenarioMeta = z.object({
+  // `<area>/<name>`, the same as the file's path under scenarios/ without `.scenario.ts`.
+  id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'expected "<area>/<name>" in kebab-case, e.g. "payments/declined-card"'),
+  title: z.string().min(1),
+  area: z.enum(['smoke', 'ecommerce', 'payments', 'inventory', 'finance', 'master-data', 'resilience']),
+  // A flow of the integration map, e.g. "order-to-cash".
+  flow: z.string().min(1),
+  // The exception the scenario causes on purpose ("none" for a happy path).
+  exception: z.string().min(1),
+  owner: Owner,
+  severity: z.enum(['blocker', 'critical', 'normal', 'minor', 'trivial']),
+});
+export type ScenarioMeta = z.infer<typeof ScenarioMeta>;
+
+/** What a scenario's run reports about Odoo, read by the reporters (set on `task.meta`). */
+export interface OdooRunFacts {
+  readonly odooVersion: string;
+  readonly target: 'docker' | 'url' | 'replay';
+  readonly transport: string;
+  readonly rpcCalls: number;
+  // Time spent waiting for Odoo (sum of call durations; recorded durations on replay).
+  readonly odooMs: number;
+  readonly seed: number;
+  // The scenario database, when it was kept for inspection.
+  readonly keptDatabase?: string;
+}
+
+declare module 'vitest' {
+  interface TaskMeta {
+    scenario?: ScenarioMeta;
+    odooRun?: OdooRunFacts;
+  }
+}

@@ -1,0 +1,109 @@
+import { HarnessError } from '../errors/index.ts';
+import { BrokerClient } from '../env/index.ts';
+import {
+  connectOdoo,
+  OdooClient,
+  readRecording,
+  RecordingTransport,
+  recordingPath,
+  ReplayTransport,
+  writeRecording,
+  type Recording,
+} from '../odoo/index.ts';
+import { SecretRedactor } from '../secrets/index.ts';
+import type { HarnessRunContext } from './run-context.ts';
+import type { OdooRunFacts } from './scenario-meta.ts';
+import { seedFor } from './seed.ts';
+
+/**
+ * Everything one scenario run holds on to: its database, its client (live, recording or
+ * replaying), its seed and "today". `open` sets it up; `close` gives the database back,
+ * writes the recording of a passed live run, and checks that a replay asked everything.
+ */
+export class ScenarioSession {
+  private constructor(
+    readonly scenarioId: string,
+    readonly odoo: OdooClient,
+    readonly seed: number,
+    // The scenario's date, `YYYY-MM-DD` (the recording's on replay).
+    readonly today: string,
+    readonly facts: Omit<OdooRunFacts, 'rpcCalls' | 'odooMs'>,
+    private readonly finish: (passed: boolean) => Promise<string | undefined>,
+  ) {}
+
+  static async open(scenarioId: string, run: HarnessRunContext): Promise<ScenarioSession> {
+    const redactor = new SecretRedactor();
+    if (run.mode === 'replay') {
+      const path = recordingPath(run.recordingsDir, run.major, scenarioId);
+      const recording = await readRecording(path);
+      const replay = new ReplayTransport(recording, redactor, path);
+      const odoo = new OdooClient(
+        replay,
+        { url: 'replay:', database: `replay_${scenarioId}`, version: { major: recording.odoo.major, minor: recording.odoo.minor, serverVersion: recording.odoo.serverVersion }, transport: recording.transport },
+        { redactor },
+      );
+      const facts = { odooVersion: recording.odoo.serverVersion, target: 'replay' as const, transport: recording.transport, seed: recording.seed };
+      return new ScenarioSession(scenarioId, odoo, recording.seed, recording.today, facts, async (passed) => {
+        if (passed) replay.assertFullyReplayed();
+        return undefined;
+      });
+    }
+
+    const target = run.target;
+    const broker = new BrokerClient(run.controlUrl, run.controlToken);
+    const database = await broker.acquire(scenarioId);
+    const seed = run.seed ?? seedFor(scenarioId);
+    const today = new Date().toISOString().slice(0, 10);
+    let recorder: RecordingTransport | undefined;
+    let odoo: OdooClient;
+    try {
+      odoo = await connectOdoo({
+        url: target.url,
+        database,
+        login: target.login,
+        password: target.password,
+        apiKey: target.apiKey,
+        transport: target.transport,
+        timeoutMs: run.timeoutMs,
+        redactor,
+        wrapTransport: run.record ? (inner) => (recorder = new RecordingTransport(inner, redactor)) : undefined,
+      });
+    } catch (error) {
+      await broker.release(database, false);
+      throw error;
+    }
+    const facts = { odooVersion: target.version.serverVersion, target: target.kind, transport: target.transport, seed };
+    return new ScenarioSession(scenarioId, odoo, seed, today, facts, async (passed) => {
+      if (recorder && passed) {
+        const recording: Recording = {
+          format: 1,
+          scenario: scenarioId,
+          odoo: { serverVersion: target.version.serverVersion, major: target.version.major, minor: target.version.minor },
+          transport: target.transport,
+          target: target.kind,
+          seed,
+          today,
+          exchanges: recorder.exchanges,
+        };
+        await writeRecording(recordingPath(run.recordingsDir, target.version.major, scenarioId), recording);
+      }
+      const kept = await broker.release(database, passed);
+      return kept ? database : undefined;
+    });
+  }
+
+  /** Gives the database back and finishes the recording or replay. Returns the database if kept. */
+  close(passed: boolean): Promise<string | undefined> {
+    return this.finish(passed);
+  }
+
+  /** The run's facts for the reporters. */
+  runFacts(keptDatabase?: string): OdooRunFacts {
+    return { ...this.facts, rpcCalls: this.odoo.log.count, odooMs: this.odoo.log.totalMs, ...(keptDatabase ? { keptDatabase } : {}) };
+  }
+}
+
+/** Raised when a scenario is declared twice with one id. */
+export class DuplicateScenarioError extends HarnessError {
+  override name = 'DuplicateScenarioError';
+}

@@ -1,0 +1,83 @@
+import type { Faker } from '@faker-js/faker';
+import { inject, test as base } from 'vitest';
+import { ConfigError } from '../errors/index.ts';
+import { seededFaker } from '../data/index.ts';
+import type { OdooClient } from '../odoo/index.ts';
+import { ScenarioMeta } from './scenario-meta.ts';
+import { ScenarioSession } from './scenario-session.ts';
+
+/** A named business step; a failure inside it names the step. */
+export type Step = <T>(name: string, body: () => Promise<T>) => Promise<T>;
+
+/** What a scenario body receives. */
+export interface ScenarioContext {
+  // The scenario's own Odoo database (a fresh copy of the template), or its replay.
+  readonly odoo: OdooClient;
+  // Faker seeded for this scenario: the same data on every run and on replay.
+  readonly data: Faker;
+  // The scenario's date, `YYYY-MM-DD`; on replay, the date of the recording.
+  readonly today: string;
+  readonly step: Step;
+}
+
+interface ScenarioFixtures {
+  session: ScenarioSession;
+  odoo: OdooClient;
+  data: Faker;
+}
+
+/**
+ * vitest's `test` with the scenario fixtures: `odoo` (a client on a fresh database) and `data`
+ * (seeded Faker). Set up only when a test names them, torn down in reverse, even on failure.
+ */
+export const scenarioTest = base.extend<ScenarioFixtures>({
+  session: async ({ task }, use) => {
+    const meta = task.meta.scenario;
+    if (!meta) throw new ConfigError(task.file.name, `✖ "${task.name}" uses the scenario fixtures but was not declared with scenario()`);
+    const session = await ScenarioSession.open(meta.id, inject('harness'));
+    let passed = false;
+    try {
+      await use(session);
+      passed = task.result?.state !== 'fail';
+    } finally {
+      const kept = await session.close(passed && !failedTasks.has(task.id));
+      task.meta.odooRun = session.runFacts(kept);
+      failedTasks.delete(task.id);
+    }
+  },
+  odoo: async ({ session }, use) => use(session.odoo),
+  data: async ({ session }, use) => use(seededFaker(session.seed)),
+});
+
+// Tests whose body threw: the fixture's teardown must not record or drop as if they passed.
+const failedTasks = new Set<string>();
+
+/**
+ * Declares a scenario: its metadata once, then a body that reads like a story.
+ * @throws ConfigError at declaration when the metadata is invalid (the message names the field).
+ * @example
+ * scenario({ id: 'smoke/order-to-cash', title: '…', area: 'smoke', flow: 'order-to-cash',
+ *            exception: 'none', owner: 'odoo-functional', severity: 'critical' },
+ *   async ({ odoo, data, step }) => { … });
+ */
+export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) => Promise<void>): void => {
+  const parsed = ScenarioMeta.safeParse(meta);
+  if (!parsed.success) throw ConfigError.fromZod(`scenario "${meta.id}"`, parsed.error);
+  scenarioTest(`${parsed.data.id}: ${parsed.data.title}`, { meta: { scenario: parsed.data } }, async ({ odoo, data, session, task }) => {
+    try {
+      await body({ odoo, data, today: session.today, step: runStep });
+    } catch (error) {
+      failedTasks.add(task.id);
+      throw error;
+    }
+  });
+};
+
+const runStep: Step = async (name, body) => {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof Error && !error.message.startsWith('[step ')) error.message = `[step "${name}"] ${error.message}`;
+    throw error;
+  }
+};

@@ -1,0 +1,42 @@
+import { defineConfig } from 'vitest/config';
+import { ProgressReporter, SummaryReporter } from './harness/reporting/index.ts';
+import { RECORDINGS_DIR } from './harness/project/index.ts';
+
+const SCENARIOS = ['scenarios/**/*.scenario.ts'];
+
+// Replays every scenario against the recordings of one Odoo major, with no Odoo.
+const replayProject = (major: number) => ({
+  extends: true as const,
+  test: {
+    name: `replay-${major}`,
+    include: SCENARIOS,
+    provide: { harness: { mode: 'replay' as const, major, recordingsDir: RECORDINGS_DIR } },
+  },
+});
+
+export default defineConfig({
+  test: {
+    // The live project's globalSetup teardown drops databases and removes containers.
+    teardownTimeout: 300_000,
+    reporters: ['default', new ProgressReporter(), new SummaryReporter()],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['harness/**/*.test.ts', 'mocks/**/*.test.ts', 'bench/**/*.test.ts'] },
+      },
+      replayProject(18),
+      replayProject(19),
+      {
+        extends: true,
+        test: {
+          name: 'live',
+          include: SCENARIOS,
+          globalSetup: ['harness/scenario/global-setup.ts'],
+          // A scenario drives a real Odoo: tens of calls, invoices and payments on 2 cores.
+          testTimeout: 600_000,
+          hookTimeout: 900_000,
+        },
+      },
+    ],
+  },
+});
