@@ -15,8 +15,9 @@ export const lineDiff = (expected: string, actual: string, context = 2): string 
   let j = 0;
   while (i < a.length || j < b.length) {
     if (i < a.length && j < b.length && a[i] === b[j]) ops.push({ sign: ' ', line: a[i++]! }), j++;
-    else if (j < b.length && (i >= a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) ops.push({ sign: '+', line: b[j++]! });
-    else ops.push({ sign: '-', line: a[i++]! });
+    // Removals before additions, as unified diffs print them.
+    else if (i < a.length && (j >= b.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) ops.push({ sign: '-', line: a[i++]! });
+    else ops.push({ sign: '+', line: b[j++]! });
   }
   const keep = ops.map((op, index) => ops.slice(Math.max(0, index - context), index + context + 1).some((near) => near.sign !== ' '));
   const out: string[] = [];

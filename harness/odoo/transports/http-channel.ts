@@ -8,6 +8,7 @@ export interface HttpExchange {
   readonly status: number;
   readonly contentType: string;
   readonly responseBody: string;
+  readonly setCookie?: string;
 }
 
 /** An HTTP response read to the end. */
@@ -73,7 +74,8 @@ export class HttpChannel {
       throw new OdooTransportError(call, url, networkReason(error, this.timeoutMs), undefined, { cause: error });
     }
     const reply = { status: response.status, contentType: response.headers.get('content-type') ?? '', body: text, headers: response.headers };
-    this.#onExchange?.({ path, requestBody: body, status: reply.status, contentType: reply.contentType, responseBody: text });
+    const setCookie = response.headers.get('set-cookie') ?? undefined;
+    this.#onExchange?.({ path, requestBody: body, status: reply.status, contentType: reply.contentType, responseBody: text, ...(setCookie ? { setCookie } : {}) });
     return reply;
   }
 

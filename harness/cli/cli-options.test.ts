@@ -1,0 +1,25 @@
+import { expect, test } from 'vitest';
+import { environmentFor, parseCli } from './cli-options.ts';
+
+test('flags become the environment variables the run reads', () => {
+  const options = parseCli(['record', '--target', 'url', '--transport', 'xmlrpc', '--keep-dbs', 'all', '--seed', '7', '--allow-shared-database']);
+  expect(environmentFor(options, { ODOO_TARGET: 'docker', OTHER: 'x' })).toEqual({
+    ODOO_TARGET: 'url',
+    ODOO_TRANSPORT: 'xmlrpc',
+    KEEP_DBS: 'all',
+    SEED: '7',
+    HARNESS_ALLOW_SHARED_DATABASE: '1',
+    RECORD: '1',
+    OTHER: 'x',
+  });
+});
+
+test('a bad flag value names the flag', () => {
+  expect(() => parseCli(['run', '--keep-dbs', 'some'])).toThrow(/Invalid option: expected one of "none"\|"failed"\|"all"\n  → at keepDbs/);
+  expect(() => parseCli(['run', '--frobnicate'])).toThrow(/Unknown option '--frobnicate'[\s\S]*Usage: odoo-harness/);
+  expect(() => parseCli(['launch'])).toThrow('→ at command');
+});
+
+test('positional arguments after the command are scenario filters', () => {
+  expect(parseCli(['run', 'scenarios/smoke', '--grep', 'cash']).files).toEqual(['scenarios/smoke']);
+});
