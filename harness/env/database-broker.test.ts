@@ -11,6 +11,7 @@ const fakeTarget = () => {
     start: async () => info,
     createDatabase: async (name) => void calls.push(`create ${name}`),
     dropDatabase: async (name) => void calls.push(`drop ${name}`),
+    cleanUpAbandoned: async () => undefined,
     stop: async () => undefined,
   };
   return { target, calls };

@@ -1,4 +1,5 @@
 import { scenarioDatabaseName } from './database-names.ts';
+import type { RunLedger } from './run-ledger.ts';
 import type { OdooTarget, TargetInfo } from './target.ts';
 
 /** Which scenario databases survive the run: none, those of failed scenarios, or all. */
@@ -19,6 +20,8 @@ export class DatabaseBroker {
     readonly runId: string,
     readonly keep: KeepPolicy,
     readonly log: (line: string) => void,
+    // Write-ahead list of databases for cleanup after a killed run (url targets only).
+    readonly ledger?: RunLedger,
   ) {}
 
   /** A fresh copy of the template for a scenario (or the shared database). */
@@ -28,6 +31,7 @@ export class DatabaseBroker {
     let name = scenarioDatabaseName(this.runId, scenarioId);
     for (let attempt = 1; this.#taken.has(name); attempt++) name = scenarioDatabaseName(this.runId, scenarioId, attempt);
     this.#taken.add(name);
+    this.ledger?.add(name);
     await this.target.createDatabase(name);
     this.#live.add(name);
     return name;
@@ -39,10 +43,12 @@ export class DatabaseBroker {
     this.#live.delete(name);
     if (this.keep === 'all' || (this.keep === 'failed' && !passed)) {
       this.kept.push(name);
+      this.ledger?.remove(name);
       this.log(`Kept database "${name}" for inspection (--keep-dbs ${this.keep}).`);
       return true;
     }
     await this.target.dropDatabase(name);
+    this.ledger?.remove(name);
     return false;
   }
 
@@ -50,7 +56,10 @@ export class DatabaseBroker {
   async releaseAll(): Promise<void> {
     for (const name of [...this.#live]) {
       this.#live.delete(name);
-      await this.target.dropDatabase(name).catch((error: Error) => this.log(`Could not drop "${name}": ${error.message}`));
+      await this.target
+        .dropDatabase(name)
+        .then(() => this.ledger?.remove(name))
+        .catch((error: Error) => this.log(`Could not drop "${name}": ${error.message}`));
     }
   }
 }

@@ -26,3 +26,8 @@ export { BrokerClient } from './broker-client.ts';
 export { HARNESS_DB_PREFIX, newRunId, scenarioDatabaseName } from './database-names.ts';
 export { createTarget } from './create-target.ts';
 export type { TargetFlags } from './create-target.ts';
+
+// Cleanup after killed runs
+/** Write-ahead list of a run's databases, and the detached process that cleans up after Ctrl-C. */
+export { ledgerDirectory, RunLedger } from './run-ledger.ts';
+export { spawnJanitor } from './janitor.ts';

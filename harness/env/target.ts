@@ -31,6 +31,11 @@ export interface OdooTarget {
    * @throws HarnessError for any other name.
    */
   dropDatabase(name: string): Promise<void>;
+  /**
+   * Removes what earlier runs of the harness on this host left when they were killed (their
+   * process is gone): containers and networks, or the databases listed in their run ledgers.
+   */
+  cleanUpAbandoned(): Promise<void>;
   /** Releases everything started (containers, connections). Safe to call twice. */
   stop(): Promise<void>;
 }

@@ -1,7 +1,8 @@
 import type { TestProject } from 'vitest/node';
 import { loadHarnessEnv } from '../config/index.ts';
 import { ConfigError } from '../errors/index.ts';
-import { createTarget, DatabaseBroker, newRunId, startBrokerServer } from '../env/index.ts';
+import { resolve } from 'node:path';
+import { createTarget, DatabaseBroker, ledgerDirectory, newRunId, RunLedger, spawnJanitor, startBrokerServer } from '../env/index.ts';
 import { SecretRedactor } from '../secrets/index.ts';
 import { RECORDINGS_DIR } from '../project/index.ts';
 
@@ -18,6 +19,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const redactor = new SecretRedactor();
   const target = await createTarget(env, redactor, log, flags);
 
+  let ledger: RunLedger | undefined;
   let teardownStarted: Promise<void> | undefined;
   const teardown = () =>
     (teardownStarted ??= (async () => {
@@ -25,10 +27,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await broker?.releaseAll();
       for (const name of broker?.kept ?? []) log(`Kept database: ${name}`);
       await target.stop();
+      ledger?.close();
     })());
+  // vitest exits a millisecond after Ctrl-C: the cleanup runs in a process of its own.
   const onSignal = (signal: NodeJS.Signals) => {
-    log(`${signal}: removing this run's databases and containers…`);
-    void teardown().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    log(`${signal}: a cleanup process removes this run's databases and containers (log: ${env.HARNESS_CACHE_DIR}/janitor.log).`);
+    spawnJanitor(resolve(env.HARNESS_CACHE_DIR));
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
@@ -39,7 +43,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const info = await target.start();
     if (env.RECORD && info.sharedDatabase)
       throw new ConfigError('RECORD', '✖ recordings need a fresh copy of the template per scenario; they cannot be made on a shared database');
-    broker = new DatabaseBroker(target, info, newRunId(), env.KEEP_DBS, log);
+    const runId = newRunId();
+    // Databases on a server outlive the run: write them down before creating them.
+    if (info.kind === 'url' && !info.sharedDatabase) ledger = new RunLedger(ledgerDirectory(resolve(env.HARNESS_CACHE_DIR)), runId, info.url);
+    broker = new DatabaseBroker(target, info, runId, env.KEEP_DBS, log, ledger);
     server = await startBrokerServer(broker);
     log(`Odoo ${info.version.serverVersion} via ${info.transport} (${info.kind} target)${env.RECORD ? ', recording' : ''}.`);
     project.provide('harness', {

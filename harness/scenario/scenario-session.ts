@@ -28,6 +28,8 @@ export class ScenarioSession {
     // The scenario's date, `YYYY-MM-DD` (the recording's on replay).
     readonly today: string,
     readonly facts: Omit<OdooRunFacts, 'rpcCalls' | 'odooMs'>,
+    // On replay, the live run's time in Odoo (the replayed calls themselves take no time).
+    private readonly recordedOdooMs: number | undefined,
     private readonly finish: (passed: boolean) => Promise<string | undefined>,
   ) {}
 
@@ -43,7 +45,8 @@ export class ScenarioSession {
         { redactor },
       );
       const facts = { odooVersion: recording.odoo.serverVersion, target: 'replay' as const, transport: recording.transport, seed: recording.seed };
-      return new ScenarioSession(scenarioId, odoo, recording.seed, recording.today, facts, async (passed) => {
+      const recordedOdooMs = recording.exchanges.reduce((sum, e) => sum + e.ms, 0);
+      return new ScenarioSession(scenarioId, odoo, recording.seed, recording.today, facts, recordedOdooMs, async (passed) => {
         if (passed) replay.assertFullyReplayed();
         return undefined;
       });
@@ -73,7 +76,7 @@ export class ScenarioSession {
       throw error;
     }
     const facts = { odooVersion: target.version.serverVersion, target: target.kind, transport: target.transport, seed };
-    return new ScenarioSession(scenarioId, odoo, seed, today, facts, async (passed) => {
+    return new ScenarioSession(scenarioId, odoo, seed, today, facts, undefined, async (passed) => {
       if (recorder && passed) {
         const recording: Recording = {
           format: 1,
@@ -99,7 +102,8 @@ export class ScenarioSession {
 
   /** The run's facts for the reporters. */
   runFacts(keptDatabase?: string): OdooRunFacts {
-    return { ...this.facts, rpcCalls: this.odoo.log.count, odooMs: this.odoo.log.totalMs, ...(keptDatabase ? { keptDatabase } : {}) };
+    const odooMs = this.recordedOdooMs ?? this.odoo.log.totalMs;
+    return { ...this.facts, rpcCalls: this.odoo.log.count, odooMs, ...(keptDatabase ? { keptDatabase } : {}) };
   }
 }
 

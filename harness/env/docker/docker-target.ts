@@ -14,6 +14,7 @@ import { TemplateCache } from '../template/template-cache.ts';
 import { templateKey } from '../template/template-key.ts';
 import type { TemplateSetup } from '../template/template-setup.ts';
 import { harnessLabels, isOrphaned } from './harness-labels.ts';
+import { isAlive } from '../run-ledger.ts';
 import { OdooContainer } from './odoo-container.ts';
 import type { StartedOdoo } from './started-odoo.ts';
 
@@ -50,10 +51,10 @@ export class DockerTarget implements OdooTarget {
   constructor(readonly options: DockerTargetOptions) {}
 
   async start(): Promise<TargetInfo> {
-    await sweepOrphans(this.options.log);
+    await this.cleanUpAbandoned();
     const labels = harnessLabels();
     const started = performance.now();
-    this.#network = await new Network().start();
+    this.#network = await new Network(harnessNetworkName).start();
     this.#postgres = await new PostgreSqlContainer(this.options.postgresImage)
       .withNetwork(this.#network)
       .withNetworkAliases(PG.alias)
@@ -93,6 +94,10 @@ export class DockerTarget implements OdooTarget {
     await this.#psql(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await this.#odoo?.removeFilestore(name);
     this.#created.delete(name);
+  }
+
+  async cleanUpAbandoned(): Promise<void> {
+    await sweepOrphans(this.options.log);
   }
 
   async stop(): Promise<void> {
@@ -194,9 +199,16 @@ export const sweepOrphans = async (log: (line: string) => void): Promise<number>
     await runtime.container.getById(info.Id).remove({ force: true, v: true });
     removed++;
   }
+  for (const network of await runtime.container.dockerode.listNetworks()) {
+    const pid = Number(/^oeh-net-(\d+)-/.exec(network.Name)?.[1]);
+    if (pid && !isAlive(pid)) await runtime.container.dockerode.getNetwork(network.Id).remove().catch(() => undefined);
+  }
   if (removed) log(`Removed ${removed} container(s) left by an earlier run that did not finish.`);
   return removed;
 };
+
+// Networks carry the owning pid in their name (testcontainers' Network takes no labels).
+const harnessNetworkName = { nextUuid: () => `oeh-net-${process.pid}-${Math.random().toString(36).slice(2, 10)}` };
 
 const exists = async (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
 

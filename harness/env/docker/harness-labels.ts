@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { isAlive } from '../run-ledger.ts';
 
 // Labels on every container and network the harness starts. Ryuk (testcontainers' reaper) cannot
 // be pulled where no registry is reachable, so the harness sweeps its own leftovers: a labelled
@@ -18,11 +19,5 @@ export const harnessLabels = (): Record<string, string> => ({
 export const isOrphaned = (labels: Record<string, string> | undefined): boolean => {
   if (labels?.[LABEL_OWNER] !== 'true' || labels[LABEL_HOST] !== hostname()) return false;
   const pid = Number(labels[LABEL_PID]);
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  return Number.isInteger(pid) && pid > 0 && !isAlive(pid);
 };

@@ -8,6 +8,8 @@ import { buildTemplate, readTemplateMarker } from '../template/build-template.ts
 import { TemplateCache } from '../template/template-cache.ts';
 import { templateKey } from '../template/template-key.ts';
 import type { TemplateSetup } from '../template/template-setup.ts';
+import { rmSync } from 'node:fs';
+import { ledgerDirectory, RunLedger } from '../run-ledger.ts';
 import { DbService } from './db-service.ts';
 import { PgAdmin } from './pg-admin.ts';
 
@@ -51,6 +53,7 @@ export class UrlTarget implements OdooTarget {
   }
 
   async start(): Promise<TargetInfo> {
+    await this.cleanUpAbandoned();
     const version = await fetchServerVersion(new HttpChannel({ baseUrl: this.options.url, timeoutMs: this.options.timeoutMs }));
     const adapter = adapterFor(version);
     const transport = this.options.transport ?? adapter.defaultTransport;
@@ -79,6 +82,20 @@ export class UrlTarget implements OdooTarget {
     if (this.#pg) await this.#pg.drop(name);
     else await this.#db!.drop(name);
     this.#created.delete(name);
+  }
+
+  async cleanUpAbandoned(): Promise<void> {
+    if (!this.#db && !this.#pg) return;
+    for (const { path, entry } of RunLedger.abandoned(ledgerDirectory(this.options.cacheDir))) {
+      if (entry.url !== this.options.url) continue;
+      for (const name of entry.databases) {
+        // The ledger proves this harness created it; templates are never listed there.
+        if (!name.startsWith(HARNESS_DB_PREFIX) || !(await this.#exists(name))) continue;
+        await this.#drop(name);
+        this.options.log(`Dropped "${name}", left by run ${entry.pid} that was interrupted.`);
+      }
+      rmSync(path, { force: true });
+    }
   }
 
   async stop(): Promise<void> {
