@@ -1,0 +1,17 @@
+/** Median of a list of numbers (the mean of the two middle values for an even count). */
+export const median = (values: readonly number[]): number => {
+  if (!values.length) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** `12.3 ms` with one decimal. */
+export const ms = (value: number): string => `${value.toFixed(1)} ms`;
+
+/** Times `body` once, in milliseconds. */
+export const timed = async <T>(body: () => Promise<T>): Promise<[T, number]> => {
+  const started = performance.now();
+  const result = await body();
+  return [result, performance.now() - started];
+};
