@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { PostgreSqlContainer, type StartedPostgreSqlContainer } from '@testcontainers/postgresql';
+import type { StartedPostgreSqlContainer } from '@testcontainers/postgresql';
 import { getContainerRuntimeClient, ImageName, Network, type StartedNetwork } from 'testcontainers';
 import { HarnessError } from '../../errors/index.ts';
 import { adapterFor, assertTransportSupported, fetchServerVersion, HttpChannel, type TransportName } from '../../odoo/index.ts';
@@ -15,6 +15,7 @@ import { templateKey } from '../template/template-key.ts';
 import type { TemplateSetup } from '../template/template-setup.ts';
 import { harnessLabels, isOrphaned } from './harness-labels.ts';
 import { isAlive } from '../run-ledger.ts';
+import { LoopbackPostgreSqlContainer } from './loopback.ts';
 import { OdooContainer } from './odoo-container.ts';
 import type { StartedOdoo } from './started-odoo.ts';
 
@@ -55,7 +56,7 @@ export class DockerTarget implements OdooTarget {
     const labels = harnessLabels();
     const started = performance.now();
     this.#network = await new Network(harnessNetworkName).start();
-    this.#postgres = await new PostgreSqlContainer(this.options.postgresImage)
+    this.#postgres = await new LoopbackPostgreSqlContainer(this.options.postgresImage)
       .withNetwork(this.#network)
       .withNetworkAliases(PG.alias)
       .withUsername(PG.user)
@@ -144,8 +145,8 @@ export class DockerTarget implements OdooTarget {
       redactor: this.options.redactor,
       installOverRpc: false,
     });
-    await this.#freezeTemplate(database);
     await this.#saveTemplate(database, files);
+    await this.#freezeTemplate(database);
     await cache.set(`docker|${key}`, { database, key, apiKey, createdAt: new Date().toISOString() });
     this.options.log(`Template "${database}" built and cached in ${seconds(started)}.`);
     return { database, apiKey };

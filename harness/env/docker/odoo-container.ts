@@ -1,5 +1,6 @@
 import { GenericContainer, Wait, type StartedNetwork } from 'testcontainers';
 import { HarnessError } from '../../errors/index.ts';
+import { publishOnLoopback } from './loopback.ts';
 import { StartedOdoo } from './started-odoo.ts';
 
 const HTTP_PORT = 8069;
@@ -50,6 +51,7 @@ export class OdooContainer extends GenericContainer {
     this.withEnvironment({ HOST: database.host, PORT: String(database.port), USER: database.user, PASSWORD: database.password });
     // Crons would change data while scenarios assert on it; scenarios trigger what they need.
     this.withCommand(['--', '--max-cron-threads=0', ...this.#serverArgs]);
+    publishOnLoopback(this.hostConfig);
     return new StartedOdoo(await super.start(), HTTP_PORT, database);
   }
 }
