@@ -2,7 +2,7 @@
 export { scenario, scenarioTest } from './scenario.ts';
 export type { ScenarioContext, Step } from './scenario.ts';
 /** Scenario metadata (zod) and the facts a run reports. */
-export { ScenarioMeta, Owner } from './scenario-meta.ts';
+export { ScenarioMeta } from './scenario-meta.ts';
 export type { OdooRunFacts } from './scenario-meta.ts';
 export type { HarnessRunContext } from './run-context.ts';
 export { seedFor } from './seed.ts';

@@ -1,9 +1,7 @@
 import type {} from 'vitest';
 import { z } from 'zod';
+import { Owner } from '../governance/index.ts';
 
-/** Who must act on a failure: the owners the reports route failures to. */
-export const Owner = z.enum(['business-process-owner', 'odoo-functional', 'external-vendor', 'it']);
-export type Owner = z.infer<typeof Owner>;
 
 /** A scenario's identity and how its failures are routed; declared once per scenario. */
 export const ScenarioMeta = z.object({

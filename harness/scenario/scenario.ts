@@ -2,7 +2,15 @@ import type { Faker } from '@faker-js/faker';
 import { inject, test as base } from 'vitest';
 import { ConfigError } from '../errors/index.ts';
 import { seededFaker } from '../data/index.ts';
+import type { HttpHandler } from 'msw';
+import type { SetupServer } from 'msw/node';
+import type { CarrierSimulator } from '../../mocks/carrier/index.ts';
+import type { PaymentGatewaySimulator } from '../../mocks/payment/index.ts';
+import type { VirtualClock } from '../../mocks/shared/index.ts';
+import type { ShopOrder, ShopSimulator } from '../../mocks/shop/index.ts';
+import type { ReferenceConnector } from '../connector/index.ts';
 import type { OdooClient } from '../odoo/index.ts';
+import { OutsideWorld, startMswServer, type CheckoutOptions } from './outside-world.ts';
 import { ScenarioMeta } from './scenario-meta.ts';
 import { ScenarioSession } from './scenario-session.ts';
 
@@ -18,19 +26,45 @@ export interface ScenarioContext {
   // The scenario's date, `YYYY-MM-DD`; on replay, the date of the recording.
   readonly today: string;
   readonly step: Step;
+  // Virtual time of the simulators and the connector.
+  readonly clock: VirtualClock;
+  readonly shop: ShopSimulator;
+  readonly gateway: PaymentGatewaySimulator;
+  readonly carrier: CarrierSimulator;
+  // The integration under test, wired to the simulators and to this scenario's Odoo.
+  readonly connector: ReferenceConnector;
+  // A customer checks out: authorization at the gateway, order in the shop.
+  readonly checkout: (options: CheckoutOptions) => ShopOrder;
+  // Delivers every due webhook to the connector; returns how many.
+  readonly deliverWebhooks: () => Promise<number>;
+  // Installs fault handlers (e.g. `gateway.faults.outage('1h')`) in front of the simulators.
+  readonly inject: (...handlers: HttpHandler[]) => void;
 }
 
 interface ScenarioFixtures {
   session: ScenarioSession;
   odoo: OdooClient;
   data: Faker;
+  world: OutsideWorld;
+}
+
+interface WorkerFixtures {
+  msw: SetupServer;
 }
 
 /**
  * vitest's `test` with the scenario fixtures: `odoo` (a client on a fresh database) and `data`
  * (seeded Faker). Set up only when a test names them, torn down in reverse, even on failure.
  */
-export const scenarioTest = base.extend<ScenarioFixtures>({
+export const scenarioTest = base.extend<ScenarioFixtures & WorkerFixtures>({
+  msw: [
+    async ({}, use) => {
+      const server = startMswServer();
+      await use(server);
+      server.close();
+    },
+    { scope: 'worker' },
+  ],
   session: async ({ task }, use) => {
     const meta = task.meta.scenario;
     if (!meta) throw new ConfigError(task.file.name, `✖ "${task.name}" uses the scenario fixtures but was not declared with scenario()`);
@@ -47,6 +81,11 @@ export const scenarioTest = base.extend<ScenarioFixtures>({
   },
   odoo: async ({ session }, use) => use(session.odoo),
   data: async ({ session }, use) => use(seededFaker(session.seed)),
+  world: async ({ msw, odoo }, use) => {
+    const world = await OutsideWorld.create(msw, odoo);
+    await use(world);
+    world.dispose();
+  },
 });
 
 // Tests whose body threw: the fixture's teardown must not record or drop as if they passed.
@@ -63,9 +102,22 @@ const failedTasks = new Set<string>();
 export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) => Promise<void>): void => {
   const parsed = ScenarioMeta.safeParse(meta);
   if (!parsed.success) throw ConfigError.fromZod(`scenario "${meta.id}"`, parsed.error);
-  scenarioTest(`${parsed.data.id}: ${parsed.data.title}`, { meta: { scenario: parsed.data } }, async ({ odoo, data, session, task }) => {
+  scenarioTest(`${parsed.data.id}: ${parsed.data.title}`, { meta: { scenario: parsed.data } }, async ({ odoo, data, session, world, task }) => {
     try {
-      await body({ odoo, data, today: session.today, step: runStep });
+      await body({
+        odoo,
+        data,
+        today: session.today,
+        step: runStep,
+        clock: world.clock,
+        shop: world.shop,
+        gateway: world.gateway,
+        carrier: world.carrier,
+        connector: world.connector,
+        checkout: (options) => world.checkout(options),
+        deliverWebhooks: () => world.deliverWebhooks(),
+        inject: (...handlers) => world.server.use(...handlers),
+      });
     } catch (error) {
       failedTasks.add(task.id);
       throw error;

@@ -1,0 +1,32 @@
+import type { CarrierWebhook } from '../../mocks/carrier/index.ts';
+import type { PaymentWebhook } from '../../mocks/payment/index.ts';
+import type { ShopWebhook } from '../../mocks/shop/index.ts';
+import type { CorrectionQueue } from './correction-queue.ts';
+
+/**
+ * The integration under test. The reference connector implements it; to test your own
+ * integration, implement it with calls into yours (or point its HTTP at the standalone simulators).
+ */
+export interface Connector {
+  /** Imports the shop's new orders (after its cursor). */
+  syncOrders(): Promise<void>;
+  /** Captures a shop order's payment and records it in Odoo. */
+  capturePayment(shopOrderId: string): Promise<void>;
+  /** Books the carrier for a shop order's open delivery; returns the shipment id. */
+  requestShipment(shopOrderId: string): Promise<string>;
+  /** Pushes Odoo's stock levels to the shop. */
+  pushStockLevels(): Promise<void>;
+  /** Webhooks from each system. @throws while stopped, so the sender keeps the event. */
+  handleShopEvent(event: unknown): Promise<void>;
+  handlePaymentEvent(event: unknown): Promise<void>;
+  handleCarrierEvent(event: unknown): Promise<void>;
+  /** Stops taking work (an outage of the integration itself). */
+  stop(): void;
+  /** Starts again and catches up on what the shop holds. */
+  start(): Promise<void>;
+  /** What could not be processed, with owners. */
+  readonly corrections: CorrectionQueue;
+}
+
+/** The webhook payloads the reference connector understands (contract version 1). */
+export type { CarrierWebhook, PaymentWebhook, ShopWebhook };

@@ -1,0 +1,20 @@
+// The integration under test
+/** What an integration must do for the scenarios; implement it to test your own. */
+export type { Connector } from './connector.ts';
+/** The reference integration and its factory. */
+export { ReferenceConnector, ConnectorStoppedError } from './reference-connector.ts';
+export { createReferenceConnector, REFERENCE_MAP_PATH } from './create-connector.ts';
+export type { ReferenceConnectorOptions } from './create-connector.ts';
+export { DEFAULT_POLICY, newConnectorState } from './connector-context.ts';
+export type { ConnectorContext, ConnectorPolicy, ConnectorState } from './connector-context.ts';
+
+// Its parts
+/** Where unprocessable items wait for a person. */
+export { CorrectionQueue } from './correction-queue.ts';
+export type { Correction } from './correction-queue.ts';
+/** JSON over HTTP with timeouts, backoff and idempotency keys. */
+export { ExternalApi, ExternalApiError, DEFAULT_RETRY } from './external-api.ts';
+export type { RetryPolicy, Sleeper } from './external-api.ts';
+/** Customer matching rules. */
+export { normalizeEmail } from './customers.ts';
+export type { CaptureOutcome } from './payments.ts';

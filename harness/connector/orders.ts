@@ -1,0 +1,99 @@
+import type { OrderList, ShopOrder } from '../../mocks/shop/index.ts';
+import { ownerOf } from '../governance/index.ts';
+import type { ConnectorContext } from './connector-context.ts';
+import { partnerFor } from './customers.ts';
+import { findByXmlid, fullXmlid, type LoadResult } from './odoo-refs.ts';
+
+/** What one order import did. */
+export type OrderImport = { readonly orderId: string; readonly saleOrderId: number; readonly created: boolean } | { readonly orderId: string; readonly parked: string };
+
+/**
+ * Lists shop orders after the cursor and imports each, oldest first. The cursor moves past an
+ * order once it is in Odoo or parked in the correction queue, so a stopped connector catches up
+ * in order and never imports one twice.
+ */
+export const syncOrders = async (ctx: ConnectorContext): Promise<OrderImport[]> => {
+  const results: OrderImport[] = [];
+  for (;;) {
+    const page = await ctx.shop.get<OrderList>(`/v1/orders?after=${ctx.state.orderCursor}&limit=50`);
+    for (const order of page.orders) {
+      if (order.status === 'open') results.push(await importOrder(ctx, order));
+      ctx.state.orderCursor = order.sequence;
+    }
+    if (!page.orders.length) return results;
+  }
+};
+
+/** Fetches one order from the shop and imports it (order webhooks carry only the id). */
+export const importOrderById = async (ctx: ConnectorContext, orderId: string): Promise<OrderImport> =>
+  importOrder(ctx, await ctx.shop.get<ShopOrder>(`/v1/orders/${orderId}`));
+
+/**
+ * Creates the confirmed sale order for a shop order, once: keyed on external ids for the order
+ * and each line (`sale.order.load` in one transaction), so a duplicate webhook finds it.
+ * Unknown SKUs park the order in the correction queue; nothing is written.
+ */
+export const importOrder = async (ctx: ConnectorContext, order: ShopOrder): Promise<OrderImport> => {
+  const existing = await findByXmlid(ctx.odoo, 'shop_order', order.id);
+  if (existing) return { orderId: order.id, saleOrderId: existing, created: false };
+
+  const skus = [...new Set(order.lines.map((l) => l.sku))];
+  const products = await ctx.odoo.searchRead<{ id: number; default_code: string; taxes_id: number[] }>('product.product', [['default_code', 'in', skus]], {
+    fields: ['default_code', 'taxes_id'],
+  });
+  const bySku = new Map(products.map((p) => [p.default_code, p]));
+  const unknown = skus.filter((sku) => !bySku.has(sku));
+  if (unknown.length) {
+    ctx.corrections.add({
+      flow: 'order-import',
+      reason: 'unknown_sku',
+      owner: ownerOf(ctx.map, 'order-import', 'unknown_sku'),
+      reference: order.id,
+      message: `order ${order.number} has SKU(s) unknown to Odoo: ${unknown.join(', ')}`,
+      payload: order,
+      createdAt: ctx.clock.iso(),
+    });
+    return { orderId: order.id, parked: 'unknown_sku' };
+  }
+
+  const partnerId = await partnerFor(ctx, order.customer);
+  const netFactor = order.pricesIncludeTax ? await taxFactors(ctx, products) : new Map<number, number>();
+  const rows = order.lines.map((line, index) => {
+    const product = bySku.get(line.sku)!;
+    // Odoo's product prices exclude tax: a tax-included shop price is converted with the product's rate.
+    const unit = line.unitPrice / 100 / (netFactor.get(product.id) ?? 1);
+    const lineColumns = [fullXmlid('shop_order_line', line.id), String(product.id), String(line.quantity), unit.toFixed(6), String(line.discountPercent)];
+    return index === 0 ? [fullXmlid('shop_order', order.id), String(partnerId), order.number, ...lineColumns] : ['', '', '', ...lineColumns];
+  });
+  const result = await ctx.odoo.call<LoadResult>('sale.order', 'load', [
+    ['id', 'partner_id/.id', 'client_order_ref', 'order_line/id', 'order_line/product_id/.id', 'order_line/product_uom_qty', 'order_line/price_unit', 'order_line/discount'],
+    rows,
+  ]);
+  if (!result.ids) {
+    ctx.corrections.add({
+      flow: 'order-import',
+      reason: 'odoo_refused',
+      owner: ownerOf(ctx.map, 'order-import', 'odoo_refused'),
+      reference: order.id,
+      message: `Odoo refused order ${order.number}: ${result.messages.map((m) => m.message).join('; ')}`,
+      payload: order,
+      createdAt: ctx.clock.iso(),
+    });
+    return { orderId: order.id, parked: 'odoo_refused' };
+  }
+  const saleOrderId = result.ids[0]!;
+  await ctx.odoo.call('sale.order', 'action_confirm', [[saleOrderId]]);
+  await ctx.shop.post(`/v1/orders/${order.id}/ack`, {});
+  return { orderId: order.id, saleOrderId, created: true };
+};
+
+/** 1 + the sum of each product's percent taxes, for tax-included prices. */
+const taxFactors = async (ctx: ConnectorContext, products: Array<{ id: number; taxes_id: number[] }>): Promise<Map<number, number>> => {
+  const taxIds = [...new Set(products.flatMap((p) => p.taxes_id))];
+  const taxes = taxIds.length ? await ctx.odoo.read<{ id: number; amount: number; amount_type: string }>('account.tax', taxIds, ['amount', 'amount_type']) : [];
+  const rate = new Map(taxes.filter((t) => t.amount_type === 'percent').map((t) => [t.id, t.amount / 100]));
+  return new Map(products.map((p) => [p.id, 1 + p.taxes_id.reduce((sum, id) => sum + (rate.get(id) ?? 0), 0)]));
+};
+
+/** The sale order of a shop order, if it was imported. */
+export const saleOrderOf = (ctx: ConnectorContext, orderId: string): Promise<number | undefined> => findByXmlid(ctx.odoo, 'shop_order', orderId);

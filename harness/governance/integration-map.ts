@@ -1,0 +1,56 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { ConfigError } from '../errors/index.ts';
+import { Owner } from './owner.ts';
+
+const System = z.enum(['shop', 'payment-gateway', 'carrier', 'odoo']);
+
+/** One data flow of an integration: who sends what to whom, when, and who fixes it when it breaks. */
+export const IntegrationFlow = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'expected a kebab-case id such as "order-import"'),
+  description: z.string().min(1),
+  from: System,
+  to: System,
+  trigger: z.enum(['webhook', 'poll', 'schedule', 'manual']),
+  frequency: z.string().min(1).meta({ description: 'e.g. "on event", "every 5 min"' }),
+  owner: Owner,
+  // What happens to an item that cannot be processed.
+  exceptionPath: z.string().min(1),
+  // Owners per failure reason, where they differ from the flow's owner.
+  exceptionOwners: z.record(z.string(), Owner).default({}),
+});
+export type IntegrationFlow = z.infer<typeof IntegrationFlow>;
+
+/** The integration map: systems, flows, and the source of truth of each business field. */
+export const IntegrationMap = z
+  .object({
+    name: z.string().min(1),
+    version: z.number().int().positive(),
+    flows: z.array(IntegrationFlow).min(1),
+    sourceOfTruth: z.record(z.string(), System).meta({ description: 'business field → system that is right when they disagree' }),
+  })
+  .superRefine((map, ctx) => {
+    const seen = new Set<string>();
+    map.flows.forEach((flow, index) => {
+      if (seen.has(flow.id)) ctx.addIssue({ code: 'custom', path: ['flows', index, 'id'], message: `duplicate flow id "${flow.id}"` });
+      seen.add(flow.id);
+    });
+  });
+export type IntegrationMap = z.infer<typeof IntegrationMap>;
+
+/**
+ * Reads and validates an integration map file (JSON).
+ * @throws ConfigError naming the file and every invalid field.
+ */
+export const loadIntegrationMap = async (path: string): Promise<IntegrationMap> => {
+  const parsed = IntegrationMap.safeParse(JSON.parse(await readFile(path, 'utf8')));
+  if (!parsed.success) throw ConfigError.fromZod(path, parsed.error);
+  return parsed.data;
+};
+
+/** The owner of a failure in a flow: the reason's own owner, else the flow's. */
+export const ownerOf = (map: IntegrationMap, flowId: string, reason: string): Owner => {
+  const flow = map.flows.find((f) => f.id === flowId);
+  if (!flow) throw new ConfigError('integration map', `✖ no flow "${flowId}"`);
+  return flow.exceptionOwners[reason] ?? flow.owner;
+};

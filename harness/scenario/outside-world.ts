@@ -1,0 +1,96 @@
+import { setupServer, type SetupServer } from 'msw/node';
+import { CarrierSimulator } from '../../mocks/carrier/index.ts';
+import { PaymentGatewaySimulator } from '../../mocks/payment/index.ts';
+import { VirtualClock } from '../../mocks/shared/index.ts';
+import { ShopSimulator, type NewOrder, type ShopOrder } from '../../mocks/shop/index.ts';
+import { ConnectorStoppedError, createReferenceConnector, type ReferenceConnector } from '../connector/index.ts';
+import type { OdooClient } from '../odoo/index.ts';
+
+/**
+ * The msw server of a worker. Requests to loopback pass through untouched (Odoo is there);
+ * anything else that no simulator answers is an error, so nothing leaves the machine.
+ */
+export const startMswServer = (): SetupServer => {
+  const server = setupServer();
+  server.listen({
+    onUnhandledRequest(request, print) {
+      const host = new URL(request.url).hostname;
+      if (host === '127.0.0.1' || host === 'localhost' || host === '[::1]') return;
+      print.error();
+    },
+  });
+  return server;
+};
+
+/** What a customer pays with: a card token the gateway knows (tok_declined, tok_insufficient_funds …). */
+export interface CheckoutOptions extends Omit<NewOrder, 'authorizationId'> {
+  readonly cardToken?: string;
+}
+
+/**
+ * Shop, payment gateway and carrier simulators on one virtual clock, their handlers installed on
+ * the worker's msw server, and the reference connector wired to them and to the scenario's Odoo.
+ */
+export class OutsideWorld {
+  private constructor(
+    readonly server: SetupServer,
+    readonly clock: VirtualClock,
+    readonly shop: ShopSimulator,
+    readonly gateway: PaymentGatewaySimulator,
+    readonly carrier: CarrierSimulator,
+    readonly connector: ReferenceConnector,
+  ) {}
+
+  static async create(server: SetupServer, odoo: OdooClient): Promise<OutsideWorld> {
+    const clock = new VirtualClock();
+    const shop = new ShopSimulator(clock);
+    const gateway = new PaymentGatewaySimulator(clock);
+    const carrier = new CarrierSimulator(clock);
+    server.use(...shop.handlers(), ...gateway.handlers(), ...carrier.handlers());
+    const connector = await createReferenceConnector({
+      odoo,
+      clock: { now: () => clock.now(), iso: () => clock.iso(), sleep: (ms) => clock.sleep(ms) },
+      urls: { shop: shop.baseUrl, gateway: gateway.baseUrl, carrier: carrier.baseUrl },
+      // Real time only bounds a hanging request; backoff waits are virtual.
+      retry: { timeoutMs: 250 },
+    });
+    return new OutsideWorld(server, clock, shop, gateway, carrier, connector);
+  }
+
+  /** A customer checks out: the gateway authorizes the total, the shop stores the order. */
+  checkout(options: CheckoutOptions): ShopOrder {
+    const gross = options.total ?? options.lines.reduce((sum, l) => sum + Math.round(l.unitPrice * l.quantity * (1 - (l.discountPercent ?? 0) / 100)), 0);
+    const orderRef = `pending-${this.shop.ledger.orders.size + 1}`;
+    const authorization = this.gateway.ledger.authorize({ orderRef, amount: gross, currency: options.currency ?? 'USD', cardToken: options.cardToken ?? 'tok_visa' });
+    const order = this.shop.ledger.placeOrder({ ...options, authorizationId: authorization.id, total: gross });
+    // The gateway learns the shop's order id once the order exists, as with a real checkout.
+    this.gateway.ledger.authorizations.set(authorization.id, { ...authorization, orderRef: order.id });
+    return order;
+  }
+
+  /**
+   * Delivers every due webhook of the three systems to the connector, round after round, until
+   * none is left. A stopped connector refuses them: they stay pending, as senders retry.
+   */
+  async deliverWebhooks(): Promise<number> {
+    let total = 0;
+    try {
+      for (;;) {
+        const round =
+          (await this.shop.webhooks.deliverTo((e) => this.connector.handleShopEvent(e))) +
+          (await this.gateway.webhooks.deliverTo((e) => this.connector.handlePaymentEvent(e))) +
+          (await this.carrier.webhooks.deliverTo((e) => this.connector.handleCarrierEvent(e)));
+        total += round;
+        if (!round) return total;
+      }
+    } catch (error) {
+      if (error instanceof ConnectorStoppedError) return total;
+      throw error;
+    }
+  }
+
+  /** Removes this scenario's handlers from the worker's server. */
+  dispose(): void {
+    this.server.resetHandlers();
+  }
+}

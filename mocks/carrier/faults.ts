@@ -1,0 +1,15 @@
+import type { HttpHandler } from 'msw';
+import { FaultInjector, type Duration, type VirtualClock } from '../shared/index.ts';
+import type { carrierEndpoints } from './handlers.ts';
+
+/** Ready-made carrier faults for `server.use()`. */
+export const carrierFaults = (endpoints: ReturnType<typeof carrierEndpoints>, baseUrl: string, clock: VirtualClock) => {
+  const inject = new FaultInjector(baseUrl, clock);
+  return {
+    inject,
+    /** Every route answers 503 for `duration` of virtual time. */
+    outage: (duration: Duration): HttpHandler[] => Object.values(endpoints).map((endpoint) => inject.outageFor(endpoint, duration)),
+    /** The next shipment creations answer 500. */
+    createFails: (times = 1): HttpHandler => inject.next(endpoints.createShipment, { kind: 'server-error', status: 500 }, { times }),
+  };
+};

@@ -1,0 +1,37 @@
+import { VirtualClock, WebhookOutbox } from '../shared/index.ts';
+import type { CarrierWebhook } from './contracts/v1.ts';
+import { carrierFaults } from './faults.ts';
+import { CARRIER_URL, carrierEndpoints, carrierHandlers } from './handlers.ts';
+import { CarrierLedger } from './state.ts';
+
+/**
+ * The simulated carrier: its ledger (what physically left or came back), its API as msw
+ * handlers, its webhooks and its faults.
+ */
+export class CarrierSimulator {
+  readonly webhooks: WebhookOutbox<CarrierWebhook>;
+  readonly ledger: CarrierLedger;
+  readonly endpoints: ReturnType<typeof carrierEndpoints>;
+  readonly faults: ReturnType<typeof carrierFaults>;
+
+  constructor(
+    readonly clock: VirtualClock,
+    readonly baseUrl = CARRIER_URL,
+  ) {
+    this.webhooks = new WebhookOutbox(clock);
+    this.ledger = new CarrierLedger(clock, this.webhooks);
+    this.endpoints = carrierEndpoints(this.ledger);
+    this.faults = carrierFaults(this.endpoints, baseUrl, clock);
+  }
+
+  /** The happy-path handlers. */
+  handlers() {
+    return carrierHandlers(this.ledger, this.baseUrl);
+  }
+}
+
+export { CARRIER_URL } from './handlers.ts';
+export { CarrierLedger } from './state.ts';
+/** Payload contracts, version 1. */
+export * as carrierContractsV1 from './contracts/v1.ts';
+export type { CarrierWebhook, Shipment } from './contracts/v1.ts';

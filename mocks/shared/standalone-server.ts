@@ -1,0 +1,46 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { getResponse, type RequestHandler } from 'msw';
+
+/** A simulator served over real HTTP. */
+export interface StartedSimulatorServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves msw handlers as a real HTTP server on 127.0.0.1, for integrations that run outside the
+ * Node process (an Odoo module, a middleware). Requests are rewritten to `baseUrl` so the same
+ * handlers answer; what no handler takes gets a 404 naming the route.
+ */
+export const startSimulatorServer = async (baseUrl: string, handlers: () => readonly RequestHandler[], port = 0): Promise<StartedSimulatorServer> => {
+  const server: Server = createServer(async (incoming, outgoing) => {
+    try {
+      const request = await toFetchRequest(baseUrl, incoming);
+      const response = (await getResponse([...handlers()], request)) ?? Response.json({ error: `no route ${incoming.method} ${incoming.url}` }, { status: 404 });
+      outgoing.writeHead(response.status, Object.fromEntries(response.headers));
+      outgoing.end(Buffer.from(await response.arrayBuffer()));
+    } catch (error) {
+      outgoing.writeHead(500, { 'content-type': 'application/json' });
+      outgoing.end(JSON.stringify({ error: (error as Error).message }));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+};
+
+const toFetchRequest = async (baseUrl: string, incoming: IncomingMessage): Promise<Request> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of incoming) chunks.push(chunk as Buffer);
+  const body = chunks.length ? Buffer.concat(chunks) : undefined;
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(incoming.headers)) if (typeof value === 'string') headers.set(key, value);
+  return new Request(`${baseUrl}${incoming.url ?? '/'}`, { method: incoming.method, headers, body: incoming.method === 'GET' || incoming.method === 'HEAD' ? undefined : body });
+};

@@ -1,0 +1,58 @@
+import { expect } from 'vitest';
+import { createStockedProduct, shopCustomer } from '../../harness/data/index.ts';
+import { scenario } from '../../harness/scenario/index.ts';
+
+scenario(
+  {
+    id: 'ecommerce/cancel-after-payment',
+    title: 'a paid order is cancelled before shipping: credit note and refund in Odoo, money back at the gateway, reservation released',
+    area: 'ecommerce',
+    flow: 'order-cancellation',
+    exception: 'cancellation after invoice and payment',
+    owner: 'business-process-owner',
+    severity: 'critical',
+  },
+  async ({ odoo, data, step, checkout, shop, gateway, connector, deliverWebhooks }) => {
+    const product = await createStockedProduct(odoo, data, { quantity: 5, listPrice: 100 });
+    const order = checkout({ customer: shopCustomer(data), lines: [{ sku: product.sku, quantity: 2, unitPrice: 11_500 }], pricesIncludeTax: true });
+    await step('the order is imported and paid', async () => {
+      await deliverWebhooks();
+      await connector.capturePayment(order.id);
+      await deliverWebhooks();
+    });
+    await step('the customer cancels in the shop', async () => {
+      shop.ledger.cancelOrder(order.id, 'changed my mind');
+      await deliverWebhooks();
+    });
+
+    const [saleOrder] = await odoo.searchRead<{ state: string; invoice_ids: number[]; picking_ids: number[] }>('sale.order', [['client_order_ref', '=', order.number]], {
+      fields: ['state', 'invoice_ids', 'picking_ids'],
+    });
+    expect(saleOrder!.state).toBe('cancel');
+    const pickings = await odoo.read<{ state: string }>('stock.picking', saleOrder!.picking_ids, ['state']);
+    expect(pickings.map((p) => p.state)).toEqual(['cancel']);
+    const [stock] = await odoo.read<{ qty_available: number; free_qty: number }>('product.product', [product.id], ['qty_available', 'free_qty']);
+    expect(stock).toMatchObject({ qty_available: 5, free_qty: 5 });
+
+    const moves = await odoo.searchRead<{ move_type: string; state: string; payment_state: string; amount_total: number }>(
+      'account.move',
+      [['partner_id.email', '=ilike', order.customer.email!], ['move_type', 'in', ['out_invoice', 'out_refund']]],
+      { fields: ['move_type', 'state', 'payment_state', 'amount_total'], order: 'id' },
+    );
+    expect(moves).toEqual([
+      expect.objectContaining({ move_type: 'out_invoice', state: 'posted', payment_state: 'paid', amount_total: 230 }),
+      expect.objectContaining({ move_type: 'out_refund', state: 'posted', payment_state: 'paid', amount_total: 230 }),
+    ]);
+    const payments = await odoo.searchRead<{ payment_type: string; amount: number }>('account.payment', [['partner_id.email', '=ilike', order.customer.email!], ['state', '!=', 'canceled']], {
+      fields: ['payment_type', 'amount'],
+      order: 'id',
+    });
+    expect(payments).toEqual([expect.objectContaining({ payment_type: 'inbound', amount: 230 }), expect.objectContaining({ payment_type: 'outbound', amount: 230 })]);
+
+    // The gateway's money and Odoo's payments agree: everything captured was given back.
+    const odooNet = payments.reduce((sum, p) => sum + (p.payment_type === 'inbound' ? 1 : -1) * Math.round(p.amount * 100), 0);
+    expect(gateway.ledger.netCollected(order.id)).toBe(odooNet);
+    expect(gateway.ledger.netCollected(order.id)).toBe(0);
+    expect(connector.corrections.open).toEqual([]);
+  },
+);

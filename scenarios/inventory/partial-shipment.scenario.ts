@@ -1,0 +1,46 @@
+import { expect } from 'vitest';
+import { createStockedProduct, shopCustomer } from '../../harness/data/index.ts';
+import { scenario } from '../../harness/scenario/index.ts';
+
+scenario(
+  {
+    id: 'inventory/partial-shipment',
+    title: 'the carrier ships 2 of 3 units: the delivery is done for 2, a backorder keeps 1, stock and shop agree',
+    area: 'inventory',
+    flow: 'shipment-update',
+    exception: 'partial shipment',
+    owner: 'odoo-functional',
+    severity: 'critical',
+  },
+  async ({ odoo, data, step, checkout, shop, carrier, connector, deliverWebhooks }) => {
+    const product = await createStockedProduct(odoo, data, { quantity: 10, listPrice: 100 });
+    const order = checkout({ customer: shopCustomer(data), lines: [{ sku: product.sku, quantity: 3, unitPrice: 11_500 }], pricesIncludeTax: true });
+    await step('the order is imported and paid', async () => {
+      await deliverWebhooks();
+      await connector.capturePayment(order.id);
+    });
+    await step('the carrier takes only 2 units', async () => {
+      const shipmentId = await connector.requestShipment(order.id);
+      carrier.ledger.ship(shipmentId, [{ sku: product.sku, quantity: 2 }]);
+      await deliverWebhooks();
+    });
+    await step('stock levels go to the shop', () => connector.pushStockLevels());
+
+    const [saleOrder] = await odoo.searchRead<{ id: number; picking_ids: number[]; order_line: number[] }>('sale.order', [['client_order_ref', '=', order.number]], {
+      fields: ['picking_ids', 'order_line'],
+    });
+    const pickings = await odoo.read<{ state: string; backorder_id: [number, string] | false }>('stock.picking', saleOrder!.picking_ids, ['state', 'backorder_id']);
+    expect(pickings.map((p) => p.state).sort()).toEqual(['assigned', 'done']);
+    expect(pickings.find((p) => p.state === 'assigned')!.backorder_id).not.toBe(false);
+    const [line] = await odoo.read<{ qty_delivered: number; product_uom_qty: number }>('sale.order.line', saleOrder!.order_line, ['qty_delivered', 'product_uom_qty']);
+    expect(line).toMatchObject({ product_uom_qty: 3, qty_delivered: 2 });
+
+    // Odoo agrees with the carrier (what left) and the shop (what it shows as available).
+    expect(carrier.ledger.netShipped(order.id).get(product.sku)).toBe(line!.qty_delivered);
+    const [stock] = await odoo.read<{ qty_available: number; free_qty: number }>('product.product', [product.id], ['qty_available', 'free_qty']);
+    expect(stock).toMatchObject({ qty_available: 8, free_qty: 7 });
+    expect(shop.ledger.stock.get(product.sku)).toBe(stock!.free_qty);
+    expect(shop.ledger.fulfillments).toEqual([expect.objectContaining({ orderId: order.id, lines: [{ sku: product.sku, quantity: 2 }] })]);
+    expect(connector.corrections.open).toEqual([]);
+  },
+);

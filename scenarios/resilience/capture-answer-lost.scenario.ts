@@ -1,0 +1,32 @@
+import { expect } from 'vitest';
+import { createStockedProduct, shopCustomer } from '../../harness/data/index.ts';
+import { scenario } from '../../harness/scenario/index.ts';
+
+scenario(
+  {
+    id: 'resilience/capture-answer-lost',
+    title: 'the answers to two capture calls are lost: one capture at the gateway, one payment in Odoo',
+    area: 'resilience',
+    flow: 'payment-capture',
+    exception: 'capture timeouts after processing',
+    owner: 'external-vendor',
+    severity: 'blocker',
+  },
+  async ({ odoo, data, step, checkout, gateway, connector, inject, deliverWebhooks }) => {
+    const product = await createStockedProduct(odoo, data, { quantity: 5, listPrice: 100 });
+    const order = checkout({ customer: shopCustomer(data), lines: [{ sku: product.sku, quantity: 2, unitPrice: 11_500 }], pricesIncludeTax: true });
+    await step('the order is imported', () => deliverWebhooks());
+    await step('the gateway captures but its next two answers never arrive', async () => {
+      inject(gateway.faults.captureAnswerLost(2));
+      await connector.capturePayment(order.id);
+      await deliverWebhooks();
+    });
+
+    expect(connector.ctx.gateway.attempts.filter((a) => a.endpoint === 'POST /v1/captures').map((a) => a.outcome)).toEqual(['timeout', 'timeout', 'ok']);
+    expect(gateway.ledger.capturesFor(order.id)).toHaveLength(1);
+    expect(gateway.ledger.netCollected(order.id)).toBe(order.total);
+    const payments = await odoo.searchRead<{ amount: number }>('account.payment', [['partner_id.email', '=ilike', order.customer.email!]], { fields: ['amount'] });
+    expect(payments).toEqual([expect.objectContaining({ amount: order.total / 100 })]);
+    expect(connector.corrections.open).toEqual([]);
+  },
+);
