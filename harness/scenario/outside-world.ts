@@ -22,6 +22,13 @@ export const startMswServer = (): SetupServer => {
   return server;
 };
 
+// A vendor checks an API change by running the library with GATEWAY_WEBHOOK_VERSION=v2.
+const gatewayWebhookVersion = (): 'v1' | 'v2' => {
+  const version = process.env.GATEWAY_WEBHOOK_VERSION ?? 'v1';
+  if (version !== 'v1' && version !== 'v2') throw new Error(`GATEWAY_WEBHOOK_VERSION="${version}": expected v1 or v2.`);
+  return version;
+};
+
 /** What a customer pays with: a card token the gateway knows (tok_declined, tok_insufficient_funds …). */
 export interface CheckoutOptions extends Omit<NewOrder, 'authorizationId'> {
   readonly cardToken?: string;
@@ -44,7 +51,7 @@ export class OutsideWorld {
   static async create(server: SetupServer, odoo: OdooClient): Promise<OutsideWorld> {
     const clock = new VirtualClock();
     const shop = new ShopSimulator(clock);
-    const gateway = new PaymentGatewaySimulator(clock);
+    const gateway = new PaymentGatewaySimulator(clock, {}, undefined, gatewayWebhookVersion());
     const carrier = new CarrierSimulator(clock);
     server.use(...shop.handlers(), ...gateway.handlers(), ...carrier.handlers());
     const connector = await createReferenceConnector({
@@ -78,7 +85,7 @@ export class OutsideWorld {
       for (;;) {
         const round =
           (await this.shop.webhooks.deliverTo((e) => this.connector.handleShopEvent(e))) +
-          (await this.gateway.webhooks.deliverTo((e) => this.connector.handlePaymentEvent(e))) +
+          (await this.gateway.webhooks.deliverTo((e) => this.connector.handlePaymentEvent(this.gateway.onTheWire(e)))) +
           (await this.carrier.webhooks.deliverTo((e) => this.connector.handleCarrierEvent(e)));
         total += round;
         if (!round) return total;

@@ -1,5 +1,6 @@
 import { VirtualClock, WebhookOutbox } from '../shared/index.ts';
 import type { PaymentWebhook } from './contracts/v1.ts';
+import { fromV1 } from './contracts/v2.ts';
 import { gatewayFaults } from './faults.ts';
 import { GATEWAY_URL, gatewayEndpoints, gatewayHandlers } from './handlers.ts';
 import { GatewayLedger, type GatewayOptions } from './state.ts';
@@ -21,11 +22,18 @@ export class PaymentGatewaySimulator {
     readonly clock: VirtualClock,
     options: GatewayOptions = {},
     readonly baseUrl = GATEWAY_URL,
+    // The webhook contract the gateway speaks: a vendor tries its next version with `v2`.
+    readonly webhookVersion: 'v1' | 'v2' = 'v1',
   ) {
     this.webhooks = new WebhookOutbox(clock);
     this.ledger = new GatewayLedger(clock, this.webhooks, options);
     this.endpoints = gatewayEndpoints(this.ledger);
     this.faults = gatewayFaults(this.endpoints, baseUrl, clock);
+  }
+
+  /** A webhook as it goes over the wire in the gateway's contract version. */
+  onTheWire(event: PaymentWebhook): unknown {
+    return this.webhookVersion === 'v2' ? fromV1(event) : event;
   }
 
   /** The happy-path handlers. */

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { createStockedProduct, shopCustomer } from '../../harness/data/index.ts';
+import { expectNoOpenCorrections } from '../../harness/assert/index.ts';
 import { scenario } from '../../harness/scenario/index.ts';
 
 scenario(
@@ -53,6 +54,6 @@ scenario(
     const odooNet = payments.reduce((sum, p) => sum + (p.payment_type === 'inbound' ? 1 : -1) * Math.round(p.amount * 100), 0);
     expect(gateway.ledger.netCollected(order.id)).toBe(odooNet);
     expect(gateway.ledger.netCollected(order.id)).toBe(0);
-    expect(connector.corrections.open).toEqual([]);
+    expectNoOpenCorrections(connector.corrections);
   },
 );

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { createStockedProduct, shopCustomer } from '../../harness/data/index.ts';
+import { expectNoOpenCorrections } from '../../harness/assert/index.ts';
 import { scenario } from '../../harness/scenario/index.ts';
 
 scenario(
@@ -40,6 +41,6 @@ scenario(
     // Tax-included shop prices become tax-excluded Odoo prices with the same total, to the cent.
     expect(orders.map((o) => Math.round(o.amount_total * 100))).toEqual([first.total, second.total]);
     expect([...shop.ledger.orders.values()].every((o) => o.acknowledged)).toBe(true);
-    expect(connector.corrections.open).toEqual([]);
+    expectNoOpenCorrections(connector.corrections);
   },
 );

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { createStockedProduct, shopCustomer } from '../../harness/data/index.ts';
+import { expectNoOpenCorrections } from '../../harness/assert/index.ts';
 import { scenario } from '../../harness/scenario/index.ts';
 
 scenario(
@@ -41,6 +42,6 @@ scenario(
     expect(stock).toMatchObject({ qty_available: 8, free_qty: 7 });
     expect(shop.ledger.stock.get(product.sku)).toBe(stock!.free_qty);
     expect(shop.ledger.fulfillments).toEqual([expect.objectContaining({ orderId: order.id, lines: [{ sku: product.sku, quantity: 2 }] })]);
-    expect(connector.corrections.open).toEqual([]);
+    expectNoOpenCorrections(connector.corrections);
   },
 );

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { createStockedProduct, shopCustomer } from '../../harness/data/index.ts';
+import { expectNoOpenCorrections } from '../../harness/assert/index.ts';
 import { scenario } from '../../harness/scenario/index.ts';
 
 scenario(
@@ -27,6 +28,6 @@ scenario(
     expect(gateway.ledger.netCollected(order.id)).toBe(order.total);
     const payments = await odoo.searchRead<{ amount: number }>('account.payment', [['partner_id.email', '=ilike', order.customer.email!]], { fields: ['amount'] });
     expect(payments).toEqual([expect.objectContaining({ amount: order.total / 100 })]);
-    expect(connector.corrections.open).toEqual([]);
+    expectNoOpenCorrections(connector.corrections);
   },
 );

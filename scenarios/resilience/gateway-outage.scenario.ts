@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { createStockedProduct, shopCustomer } from '../../harness/data/index.ts';
+import { expectNoOpenCorrections } from '../../harness/assert/index.ts';
 import { scenario } from '../../harness/scenario/index.ts';
 
 scenario(
@@ -33,6 +34,6 @@ scenario(
     const [saleOrder] = await odoo.searchRead<{ invoice_ids: number[] }>('sale.order', [['client_order_ref', '=', order.number]], { fields: ['invoice_ids'] });
     const [invoice] = await odoo.read<{ payment_state: string; amount_residual: number }>('account.move', saleOrder!.invoice_ids, ['payment_state', 'amount_residual']);
     expect(invoice).toMatchObject({ payment_state: 'paid', amount_residual: 0 });
-    expect(connector.corrections.open).toEqual([]);
+    expectNoOpenCorrections(connector.corrections);
   },
 );

@@ -14,3 +14,21 @@ export const PaymentWebhook = z.discriminatedUnion('type', [
   Base.extend({ type: z.literal('chargeback.created'), data: z.object({ chargebackId: z.string(), captureId: z.string(), orderRef: z.string(), amount: Amount, reason: z.string() }) }),
 ]);
 export type PaymentWebhook = z.infer<typeof PaymentWebhook>;
+
+type V1 = import('./v1.ts').PaymentWebhook;
+
+/** How a v2 gateway sends what v1 sends as `event` (the same facts, the new shape). */
+export const fromV1 = (event: V1): PaymentWebhook => {
+  const amount = { value: event.amount, currency: event.currency };
+  const base = { id: event.id, occurredAt: event.occurredAt, apiVersion: '2' as const };
+  switch (event.type) {
+    case 'capture.succeeded':
+      return { ...base, type: event.type, data: { captureId: event.captureId, orderRef: event.orderRef, amount } };
+    case 'capture.failed':
+      return { ...base, type: event.type, data: { captureId: event.captureId, orderRef: event.orderRef, amount, failureCode: event.failureCode } };
+    case 'refund.succeeded':
+      return { ...base, type: event.type, data: { refundId: event.refundId, captureId: event.captureId, orderRef: event.orderRef, amount } };
+    case 'chargeback.created':
+      return { ...base, type: event.type, data: { chargebackId: event.chargebackId, captureId: event.captureId, orderRef: event.orderRef, amount, reason: event.reason } };
+  }
+};

@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { CONTRACTS } from '../../mocks/index.ts';
+
+// `npm run contracts:check -- --contract payment.webhook@v2 samples/*.json`: validates a vendor's
+// sample payloads (a JSON file holds one payload or an array) and reports every mismatch by path.
+const USAGE = `Usage: npm run contracts:check -- --contract <name>@<version> <file.json> [...]
+       npm run contracts:check -- --list`;
+
+/** The report lines for one file, and whether it passed. */
+export const checkFile = async (contract: string, version: string, path: string): Promise<{ ok: boolean; lines: string[] }> => {
+  const schema = CONTRACTS[contract]?.[version];
+  if (!schema) throw new Error(`Unknown contract ${contract}@${version}. Known: ${listContracts().join(', ')}`);
+  let payloads: unknown[];
+  try {
+    const json: unknown = JSON.parse(await readFile(path, 'utf8'));
+    payloads = Array.isArray(json) ? json : [json];
+  } catch (error) {
+    return { ok: false, lines: [`✗ ${path}: not readable JSON (${(error as Error).message})`] };
+  }
+  const lines: string[] = [];
+  let ok = true;
+  payloads.forEach((payload, index) => {
+    const where = payloads.length > 1 ? `${path}[${index}]` : path;
+    const parsed = schema.safeParse(payload);
+    if (parsed.success) return lines.push(`✓ ${where}`);
+    ok = false;
+    lines.push(`✗ ${where}`);
+    for (const issue of parsed.error.issues) lines.push(`    at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  });
+  return { ok, lines };
+};
+
+/** `name@version` of every known contract. */
+export const listContracts = (): string[] => Object.entries(CONTRACTS).flatMap(([name, versions]) => Object.keys(versions).map((v) => `${name}@${v}`));
+
+const main = async (): Promise<number> => {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { contract: { type: 'string' }, list: { type: 'boolean' } } });
+  if (values.list) {
+    process.stdout.write(`${listContracts().join('\n')}\n`);
+    return 0;
+  }
+  const [name, version] = values.contract?.split('@') ?? [];
+  if (!name || !version || !positionals.length) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  let failed = 0;
+  for (const path of positionals) {
+    const { ok, lines } = await checkFile(name, version, path);
+    if (!ok) failed++;
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+  process.stdout.write(`${positionals.length - failed} file(s) match ${name}@${version}, ${failed} do not\n`);
+  return failed ? 1 : 0;
+};
+
+if (import.meta.url === `file://${process.argv[1]}`)
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${(error as Error).message}\n`);
+      process.exit(2);
+    },
+  );

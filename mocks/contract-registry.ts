@@ -1,0 +1,20 @@
+import type { z } from 'zod';
+import { carrierContractsV1 } from './carrier/index.ts';
+import { paymentContractsV1, paymentContractsV2 } from './payment/index.ts';
+import { shopContractsV1 } from './shop/index.ts';
+
+/**
+ * Every payload contract by name and version (`payment.webhook` → `v1`, `v2`). A vendor adds
+ * its next version here, then runs `npm run contracts:check` on sample payloads and the scenario
+ * library against it.
+ */
+export const CONTRACTS: Readonly<Record<string, Readonly<Record<string, z.ZodType>>>> = {
+  'payment.webhook': { v1: paymentContractsV1.PaymentWebhook, v2: paymentContractsV2.PaymentWebhook },
+  'payment.authorization': { v1: paymentContractsV1.Authorization },
+  'payment.capture': { v1: paymentContractsV1.Capture },
+  'payment.refund': { v1: paymentContractsV1.Refund },
+  'shop.webhook': { v1: shopContractsV1.ShopWebhook },
+  'shop.order': { v1: shopContractsV1.ShopOrder },
+  'carrier.webhook': { v1: carrierContractsV1.CarrierWebhook },
+  'carrier.shipment': { v1: carrierContractsV1.Shipment },
+};

@@ -1,0 +1,9 @@
+// Simulators
+/** The shop, payment gateway and carrier simulators. */
+export { ShopSimulator } from './shop/index.ts';
+export { PaymentGatewaySimulator } from './payment/index.ts';
+export { CarrierSimulator } from './carrier/index.ts';
+
+// Contracts
+/** Every payload contract by name and version. */
+export { CONTRACTS } from './contract-registry.ts';
