@@ -18,3 +18,6 @@ export type { RetryPolicy, Sleeper } from './external-api.ts';
 /** Customer matching rules. */
 export { normalizeEmail } from './customers.ts';
 export type { CaptureOutcome } from './payments.ts';
+/** Plugs in your own integration (HARNESS_CONNECTOR). */
+export { loadConnectorFactory } from './load-connector.ts';
+export type { ConnectorFactory, ConnectorFactoryOptions } from './load-connector.ts';

@@ -3,7 +3,7 @@ import { CarrierSimulator } from '../../mocks/carrier/index.ts';
 import { PaymentGatewaySimulator } from '../../mocks/payment/index.ts';
 import { VirtualClock } from '../../mocks/shared/index.ts';
 import { ShopSimulator, type NewOrder, type ShopOrder } from '../../mocks/shop/index.ts';
-import { ConnectorStoppedError, createReferenceConnector, type ReferenceConnector } from '../connector/index.ts';
+import { ConnectorStoppedError, loadConnectorFactory, type Connector } from '../connector/index.ts';
 import type { OdooClient } from '../odoo/index.ts';
 
 /**
@@ -45,7 +45,7 @@ export class OutsideWorld {
     readonly shop: ShopSimulator,
     readonly gateway: PaymentGatewaySimulator,
     readonly carrier: CarrierSimulator,
-    readonly connector: ReferenceConnector,
+    readonly connector: Connector,
   ) {}
 
   static async create(server: SetupServer, odoo: OdooClient): Promise<OutsideWorld> {
@@ -54,7 +54,8 @@ export class OutsideWorld {
     const gateway = new PaymentGatewaySimulator(clock, {}, undefined, gatewayWebhookVersion());
     const carrier = new CarrierSimulator(clock);
     server.use(...shop.handlers(), ...gateway.handlers(), ...carrier.handlers());
-    const connector = await createReferenceConnector({
+    const createConnector = await loadConnectorFactory();
+    const connector = await createConnector({
       odoo,
       clock: { now: () => clock.now(), iso: () => clock.iso(), sleep: (ms) => clock.sleep(ms) },
       urls: { shop: shop.baseUrl, gateway: gateway.baseUrl, carrier: carrier.baseUrl },

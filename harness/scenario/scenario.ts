@@ -8,7 +8,7 @@ import type { CarrierSimulator } from '../../mocks/carrier/index.ts';
 import type { PaymentGatewaySimulator } from '../../mocks/payment/index.ts';
 import type { VirtualClock } from '../../mocks/shared/index.ts';
 import type { ShopOrder, ShopSimulator } from '../../mocks/shop/index.ts';
-import type { ReferenceConnector } from '../connector/index.ts';
+import type { Connector } from '../connector/index.ts';
 import type { OdooClient } from '../odoo/index.ts';
 import { OutsideWorld, startMswServer, type CheckoutOptions } from './outside-world.ts';
 import { ScenarioMeta } from './scenario-meta.ts';
@@ -32,7 +32,7 @@ export interface ScenarioContext {
   readonly gateway: PaymentGatewaySimulator;
   readonly carrier: CarrierSimulator;
   // The integration under test, wired to the simulators and to this scenario's Odoo.
-  readonly connector: ReferenceConnector;
+  readonly connector: Connector;
   // A customer checks out: authorization at the gateway, order in the shop.
   readonly checkout: (options: CheckoutOptions) => ShopOrder;
   // Delivers every due webhook to the connector; returns how many.

@@ -34,6 +34,8 @@ export class GatewayLedger {
   readonly captures = new Map<string, Capture>();
   readonly refunds = new Map<string, Refund>();
   readonly movements: MoneyMovement[] = [];
+  // Capture calls received, idempotent repeats included (a client retrying after lost answers).
+  captureRequests = 0;
   readonly #idempotency = new Map<string, { fingerprint: string; result: Capture | Refund }>();
   #declineNext: DeclineCode | undefined;
   #sequence = 0;
@@ -69,6 +71,7 @@ export class GatewayLedger {
    * @throws GatewayRefusal 402 for a declined authorization, 409 for a voided one, 422 above the authorized amount.
    */
   capture(authorizationId: string, amount: number, idempotencyKey: string): Capture {
+    this.captureRequests++;
     return this.#idempotent(idempotencyKey, `capture:${authorizationId}:${amount}`, () => {
       const authorization = this.#authorization(authorizationId);
       if (authorization.status === 'declined') throw new GatewayRefusal(402, authorization.declineCode ?? 'card_declined', `authorization ${authorizationId} was declined (${authorization.declineCode})`);

@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConfigError } from '../errors/index.ts';
+import type { Connector } from './connector.ts';
+import { createReferenceConnector, type ReferenceConnectorOptions } from './create-connector.ts';
+
+/** What the harness hands a connector factory: Odoo, the virtual clock, the systems' URLs. */
+export type ConnectorFactoryOptions = Pick<ReferenceConnectorOptions, 'odoo' | 'clock' | 'urls' | 'retry'>;
+
+/** Builds the integration under test for one scenario. */
+export type ConnectorFactory = (options: ConnectorFactoryOptions) => Promise<Connector>;
+
+/**
+ * The connector factory: the reference connector, or the `createConnector` (or default) export
+ * of the module named by HARNESS_CONNECTOR, to run the library against your own integration.
+ * @throws ConfigError when that module cannot be loaded or exports no factory.
+ */
+export const loadConnectorFactory = async (path = process.env.HARNESS_CONNECTOR): Promise<ConnectorFactory> => {
+  if (!path) return createReferenceConnector;
+  let module: { createConnector?: unknown; default?: unknown };
+  try {
+    module = (await import(pathToFileURL(resolve(path)).href)) as typeof module;
+  } catch (error) {
+    throw new ConfigError('HARNESS_CONNECTOR', `✖ cannot load "${path}": ${(error as Error).message}`, { cause: error });
+  }
+  const factory = module.createConnector ?? module.default;
+  if (typeof factory !== 'function') throw new ConfigError('HARNESS_CONNECTOR', `✖ "${path}" must export createConnector(options) => Promise<Connector>`);
+  return factory as ConnectorFactory;
+};
