@@ -5,11 +5,11 @@ import { pipeline } from 'node:stream/promises';
 import type { StartedPostgreSqlContainer } from '@testcontainers/postgresql';
 import { getContainerRuntimeClient, ImageName, Network, type StartedNetwork } from 'testcontainers';
 import { HarnessError } from '../../errors/index.ts';
-import { adapterFor, assertTransportSupported, fetchServerVersion, HttpChannel, type TransportName } from '../../odoo/index.ts';
+import { adapterFor, assertTransportSupported, connectOdoo, fetchServerVersion, HttpChannel, type TransportName } from '../../odoo/index.ts';
 import type { SecretRedactor } from '../../secrets/index.ts';
 import { HARNESS_DB_PREFIX, isSafeDatabaseName, templateDatabaseName } from '../database-names.ts';
 import type { OdooTarget, TargetInfo } from '../target.ts';
-import { buildTemplate } from '../template/build-template.ts';
+import { buildTemplate, readTemplateMarker } from '../template/build-template.ts';
 import { TemplateCache } from '../template/template-cache.ts';
 import { templateKey } from '../template/template-key.ts';
 import type { TemplateSetup } from '../template/template-setup.ts';
@@ -126,7 +126,7 @@ export class DockerTarget implements OdooTarget {
     const cached = await cache.get(`docker|${key}`);
     const started = performance.now();
     if (cached && (await exists(files.dump))) {
-      await this.#restoreTemplate(database, files);
+      await this.#restoreTemplate(database, files, key);
       this.options.redactor.add(cached.apiKey);
       this.options.log(`Template "${database}" restored from the cache in ${seconds(started)}.`);
       return { database, apiKey: cached.apiKey };
@@ -167,7 +167,7 @@ export class DockerTarget implements OdooTarget {
     await saveStream(await this.#odoo!.filestoreArchive(database), files.filestore);
   }
 
-  async #restoreTemplate(database: string, files: { dump: string; filestore: string }): Promise<void> {
+  async #restoreTemplate(database: string, files: { dump: string; filestore: string }, key: string): Promise<void> {
     await this.#postgres!.copyArchiveToContainer(createReadStream(files.dump), '/tmp');
     await this.#psql(`CREATE DATABASE "${database}"`);
     await this.#pgExec(['pg_restore', '-U', PG.user, '-d', database, '/tmp/template.dump'], 'pg_restore of the cached template');
@@ -175,6 +175,10 @@ export class DockerTarget implements OdooTarget {
       await this.#odoo!.exec(['mkdir', '-p', '/var/lib/odoo/filestore']);
       await this.#odoo!.copyArchiveToContainer(createReadStream(files.filestore), '/var/lib/odoo/filestore');
     }
+    // Ready means Odoo answers a login on it, and it is the complete template of this key.
+    const odoo = await connectOdoo({ url: this.#odoo!.url, database, login: ADMIN.login, password: ADMIN.password, transport: 'jsonrpc', redactor: this.options.redactor });
+    const marker = await readTemplateMarker(odoo);
+    if (marker !== key) throw new HarnessError(`The cached template ${files.dump} is not the one for key ${key} (its marker: ${marker ?? 'none'}). Delete it and run again.`);
     await this.#freezeTemplate(database);
   }
 
