@@ -28,7 +28,7 @@ export const cancelOrder = async (ctx: ConnectorContext, orderId: string, reason
     return;
   }
   const captures = saleOrderId ? await recordedCaptures(ctx, saleOrderId) : [];
-  if (captures.length) for (const capture of captures) await refundOrder(ctx, orderId, capture.captureId, capture.amount, 'Cancelled order');
+  if (captures.length) for (const capture of captures) await refundOrder(ctx, orderId, capture.captureId, capture.amount, 'Cancelled order', `refund-cancel-${orderId}-${capture.captureId}`);
   else {
     const order = await ctx.shop.get<ShopOrder>(`/v1/orders/${orderId}`);
     await ctx.gateway.post('/v1/voids', { authorizationId: order.payment.authorizationId });

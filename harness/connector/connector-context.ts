@@ -19,6 +19,8 @@ export interface ConnectorState {
   orderCursor: number;
   // Webhook event ids already handled.
   readonly handledEvents: Set<string>;
+  // The Odoo company's currency code, read once.
+  companyCurrency?: string;
 }
 
 export const newConnectorState = (): ConnectorState => ({ orderCursor: 0, handledEvents: new Set() });

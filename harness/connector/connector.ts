@@ -12,8 +12,10 @@ export interface Connector {
   syncOrders(): Promise<void>;
   /** Captures a shop order's payment and records it in Odoo. */
   capturePayment(shopOrderId: string): Promise<void>;
-  /** Books the carrier for a shop order's open delivery; returns the shipment id. */
-  requestShipment(shopOrderId: string): Promise<string>;
+  /** Books the carrier for a shop order's open delivery; the shipment id, or undefined when parked. */
+  requestShipment(shopOrderId: string): Promise<string | undefined>;
+  /** Processes again what the correction queue holds and can now succeed; resolves those items. */
+  retryCorrections(): Promise<void>;
   /** Pushes Odoo's stock levels to the shop. */
   pushStockLevels(): Promise<void>;
   /** Webhooks from each system. @throws while stopped, so the sender keeps the event. */

@@ -65,9 +65,11 @@ export const importOrder = async (ctx: ConnectorContext, order: ShopOrder): Prom
     const lineColumns = [fullXmlid('shop_order_line', line.id), String(product.id), String(line.quantity), unit.toFixed(6), String(line.discountPercent)];
     return index === 0 ? [fullXmlid('shop_order', order.id), String(partnerId), order.number, ...lineColumns] : ['', '', '', ...lineColumns];
   });
+  const pricelistId = await pricelistFor(ctx, order.currency);
+  const header = ['id', 'partner_id/.id', 'client_order_ref', 'order_line/id', 'order_line/product_id/.id', 'order_line/product_uom_qty', 'order_line/price_unit', 'order_line/discount'];
   const result = await ctx.odoo.call<LoadResult>('sale.order', 'load', [
-    ['id', 'partner_id/.id', 'client_order_ref', 'order_line/id', 'order_line/product_id/.id', 'order_line/product_uom_qty', 'order_line/price_unit', 'order_line/discount'],
-    rows,
+    pricelistId ? [...header, 'pricelist_id/.id'] : header,
+    pricelistId ? rows.map((row, index) => [...row, index === 0 ? String(pricelistId) : '']) : rows,
   ]);
   if (!result.ids) {
     ctx.corrections.add({
@@ -84,7 +86,33 @@ export const importOrder = async (ctx: ConnectorContext, order: ShopOrder): Prom
   const saleOrderId = result.ids[0]!;
   await ctx.odoo.call('sale.order', 'action_confirm', [[saleOrderId]]);
   await ctx.shop.post(`/v1/orders/${order.id}/ack`, {});
+  // Sold but not (fully) in stock: the shop oversold, someone must decide (wait, split, cancel).
+  const short = await ctx.odoo.searchCount('stock.move', [['sale_line_id.order_id', '=', saleOrderId], ['state', 'in', ['confirmed', 'waiting', 'partially_available']]]);
+  if (short)
+    ctx.corrections.add({
+      flow: 'order-import',
+      reason: 'stock_shortage',
+      owner: ownerOf(ctx.map, 'order-import', 'stock_shortage'),
+      reference: order.id,
+      message: `order ${order.number} is confirmed but ${short} line(s) cannot be reserved from stock`,
+      payload: { orderId: order.id, saleOrderId },
+      createdAt: ctx.clock.iso(),
+    });
   return { orderId: order.id, saleOrderId, created: true };
+};
+
+/**
+ * The pricelist for an order in a currency other than the company's (created, and the currency
+ * activated, the first time); undefined for the company's own currency.
+ */
+const pricelistFor = async (ctx: ConnectorContext, currency: string): Promise<number | undefined> => {
+  ctx.state.companyCurrency ??= (await ctx.odoo.searchRead<{ currency_id: [number, string] }>('res.company', [], { fields: ['currency_id'], limit: 1, order: 'id' }))[0]?.currency_id[1];
+  if (currency === ctx.state.companyCurrency) return undefined;
+  const [found] = await ctx.odoo.searchRead<{ id: number; active: boolean }>('res.currency', [['name', '=', currency], ['active', 'in', [true, false]]], { fields: ['active'], limit: 1 });
+  if (!found) throw new Error(`Odoo has no currency ${currency}`);
+  if (!found.active) await ctx.odoo.write('res.currency', [found.id], { active: true });
+  const [pricelist] = await ctx.odoo.search('product.pricelist', [['currency_id', '=', found.id]], { limit: 1 });
+  return pricelist ?? ctx.odoo.create('product.pricelist', { name: `Shop ${currency}`, currency_id: found.id });
 };
 
 /** 1 + the sum of each product's percent taxes, for tax-included prices. */

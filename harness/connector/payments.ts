@@ -1,7 +1,7 @@
 import type { Capture, PaymentWebhook, Refund } from '../../mocks/payment/index.ts';
 import type { ShopOrder } from '../../mocks/shop/index.ts';
 import { ownerOf } from '../governance/index.ts';
-import { asAction } from '../odoo/index.ts';
+import { asAction, OdooTransportError } from '../odoo/index.ts';
 import type { ConnectorContext } from './connector-context.ts';
 import { ExternalApiError } from './external-api.ts';
 import { postedInvoicesOf, invoiceToPay } from './invoices.ts';
@@ -33,11 +33,32 @@ export const capturePayment = async (ctx: ConnectorContext, orderId: string): Pr
     });
     return error.transient ? 'parked' : 'declined';
   }
-  if (capture.status === 'succeeded') {
-    await recordCapture(ctx, { captureId: capture.id, orderRef: capture.orderRef, amount: capture.amount });
-    return 'captured';
+  try {
+    if (capture.status === 'succeeded') {
+      await recordCapture(ctx, { captureId: capture.id, orderRef: capture.orderRef, amount: capture.amount });
+      return 'captured';
+    }
+    // Money is on its way: the invoice is issued now and paid when the settlement webhook comes.
+    if (capture.status === 'pending') {
+      const saleOrderId = (await saleOrderOf(ctx, order.id)) ?? (await importOrderSaleId(ctx, order.id));
+      await invoiceToPay(ctx, saleOrderId);
+      return 'pending';
+    }
+  } catch (error) {
+    if (!(error instanceof OdooTransportError)) throw error;
+    // The money moved but Odoo cannot be told now: parked, and retried (the capture webhook, or retryCorrections).
+    ctx.corrections.add({
+      flow: 'payment-capture',
+      reason: 'odoo_unavailable',
+      owner: ownerOf(ctx.map, 'payment-capture', 'odoo_unavailable'),
+      reference: order.id,
+      message: error.message,
+      payload: { captureId: capture.id, orderRef: capture.orderRef, amount: capture.amount },
+      createdAt: ctx.clock.iso(),
+    });
+    return 'parked';
   }
-  return capture.status === 'pending' ? 'pending' : 'declined';
+  return 'declined';
 };
 
 /**
@@ -50,17 +71,48 @@ export const recordCapture = async (ctx: ConnectorContext, capture: { captureId:
   // A capture notice can arrive before the order was imported (webhooks are not ordered).
   const saleOrderId = (await saleOrderOf(ctx, capture.orderRef)) ?? (await importOrderSaleId(ctx, capture.orderRef));
   const invoice = await invoiceToPay(ctx, saleOrderId);
-  const [paymentId] = await ctx.odoo.registerPayment([invoice.id], { amount: capture.amount / 100, communication: capture.captureId });
+  const amount = capture.amount / 100;
+  const difference = Math.round((invoice.amount_residual - amount) * 100);
+  // A capture a few cents off the invoice (the shop rounds differently) settles it, the cents
+  // going to a rounding account; a larger difference leaves the invoice open for a person.
+  const writeOff = difference !== 0 && Math.abs(difference) <= ROUNDING_TOLERANCE_CENTS;
+  const [paymentId] = await ctx.odoo.registerPayment([invoice.id], {
+    amount,
+    communication: capture.captureId,
+    ...(writeOff ? { differenceHandling: 'reconcile' as const, writeoffAccountId: await roundingAccount(ctx) } : {}),
+  });
+  if (difference !== 0 && !writeOff)
+    ctx.corrections.add({
+      flow: 'payment-capture',
+      reason: 'payment_mismatch',
+      owner: ownerOf(ctx.map, 'payment-capture', 'payment_mismatch'),
+      reference: capture.orderRef,
+      message: `capture ${capture.captureId} of ${amount.toFixed(2)} leaves ${(difference / 100).toFixed(2)} open on invoice ${invoice.id}`,
+      payload: capture,
+      createdAt: ctx.clock.iso(),
+    });
   return paymentId!;
+};
+
+/** Differences up to this many cents between a capture and its invoice are rounding. */
+export const ROUNDING_TOLERANCE_CENTS = 5;
+
+const roundingAccount = async (ctx: ConnectorContext): Promise<number> => {
+  const [found] = await ctx.odoo.search('account.account', [['name', '=', 'Payment rounding differences']], { limit: 1 });
+  return found ?? ctx.odoo.create('account.account', { name: 'Payment rounding differences', code: 'OEHRND', account_type: 'expense' });
 };
 
 /**
  * Records money given back (refund or chargeback) once: a credit note for the amount, posted,
  * and an outbound payment on it whose memo is the refund id.
  */
-export const recordRefund = async (ctx: ConnectorContext, refund: { refundId: string; orderRef: string; amount: number; reason: string }): Promise<number> => {
+export const recordRefund = async (ctx: ConnectorContext, refund: { refundId: string; captureId: string; orderRef: string; amount: number; reason: string }): Promise<number> => {
   const [existing] = await ctx.odoo.search('account.payment', [['memo', '=', refund.refundId]], { limit: 1 });
   if (existing) return existing;
+  // Money cannot go back before it came in: a refund notice that overtakes its capture notice
+  // is refused, and its sender delivers it again later.
+  if (!(await ctx.odoo.searchCount('account.payment', [['memo', '=', refund.captureId]])))
+    throw new Error(`refund ${refund.refundId} arrived before capture ${refund.captureId} was recorded; retry later`);
   const saleOrderId = (await saleOrderOf(ctx, refund.orderRef)) ?? (await importOrderSaleId(ctx, refund.orderRef));
   const [invoice] = await postedInvoicesOf(ctx, saleOrderId);
   if (!invoice) throw new Error(`refund ${refund.refundId}: order ${refund.orderRef} has no posted invoice to credit`);
@@ -83,9 +135,9 @@ export const recordRefund = async (ctx: ConnectorContext, refund: { refundId: st
 };
 
 /** Gives a shop order's money back at the gateway and records it in Odoo. */
-export const refundOrder = async (ctx: ConnectorContext, orderId: string, captureId: string, amount: number, reason: string): Promise<void> => {
-  const refund = await ctx.gateway.post<Refund>('/v1/refunds', { captureId, amount }, `refund-${orderId}-${captureId}-${amount}`);
-  await recordRefund(ctx, { refundId: refund.id, orderRef: orderId, amount: refund.amount, reason });
+export const refundOrder = async (ctx: ConnectorContext, orderId: string, captureId: string, amount: number, reason: string, idempotencyKey: string): Promise<void> => {
+  const refund = await ctx.gateway.post<Refund>('/v1/refunds', { captureId, amount }, idempotencyKey);
+  await recordRefund(ctx, { refundId: refund.id, captureId, orderRef: orderId, amount: refund.amount, reason });
 };
 
 /** Settled captures recorded in Odoo for a shop order: memo (capture id) and amount. */
@@ -118,10 +170,10 @@ export const applyPaymentEvent = async (ctx: ConnectorContext, event: PaymentWeb
       });
       return;
     case 'refund.succeeded':
-      await recordRefund(ctx, { refundId: event.refundId, orderRef: event.orderRef, amount: event.amount, reason: 'Refund' });
+      await recordRefund(ctx, { refundId: event.refundId, captureId: event.captureId, orderRef: event.orderRef, amount: event.amount, reason: 'Refund' });
       return;
     case 'chargeback.created':
-      await recordRefund(ctx, { refundId: event.chargebackId, orderRef: event.orderRef, amount: event.amount, reason: 'Chargeback' });
+      await recordRefund(ctx, { refundId: event.chargebackId, captureId: event.captureId, orderRef: event.orderRef, amount: event.amount, reason: 'Chargeback' });
       ctx.corrections.add({
         flow: 'payment-refund',
         reason: 'chargeback',
@@ -135,8 +187,22 @@ export const applyPaymentEvent = async (ctx: ConnectorContext, event: PaymentWeb
   }
 };
 
-const importOrderSaleId = async (ctx: ConnectorContext, orderId: string): Promise<number> => {
+export const importOrderSaleId = async (ctx: ConnectorContext, orderId: string): Promise<number> => {
   const imported = await importOrderById(ctx, orderId);
   if ('parked' in imported) throw new Error(`order ${orderId} cannot be imported (${imported.parked}); see the correction queue`);
   return imported.saleOrderId;
+};
+
+/**
+ * Gives back the value of some quantities of a shop order (unshipped or returned), at the shop's
+ * prices, against its captures; nothing when nothing was captured.
+ */
+export const refundQuantities = async (ctx: ConnectorContext, orderId: string, quantities: ReadonlyMap<string, number>, reason: string, idempotencyKey: string): Promise<void> => {
+  const order = await ctx.shop.get<ShopOrder>(`/v1/orders/${orderId}`);
+  const value = order.lines.reduce((sum, line) => sum + Math.round(line.unitPrice * (1 - line.discountPercent / 100) * Math.min(quantities.get(line.sku) ?? 0, line.quantity)), 0);
+  const saleOrderId = await saleOrderOf(ctx, orderId);
+  const captures = saleOrderId ? await recordedCaptures(ctx, saleOrderId) : [];
+  const capture = captures[0];
+  if (!value || !capture) return;
+  await refundOrder(ctx, orderId, capture.captureId, Math.min(value, capture.amount), reason, idempotencyKey);
 };

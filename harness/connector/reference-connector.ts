@@ -9,6 +9,7 @@ import { importOrderById, syncOrders } from './orders.ts';
 import { applyPaymentEvent, capturePayment, type CaptureOutcome } from './payments.ts';
 import { recordReturned, recordShipmentException, recordShipped, requestShipment } from './shipments.ts';
 import { pushStockLevels } from './stock-sync.ts';
+import { retryCorrections } from './retry-corrections.ts';
 
 /** The connector is stopped: webhooks are refused so their senders retry later. */
 export class ConnectorStoppedError extends HarnessError {
@@ -45,9 +46,14 @@ export class ReferenceConnector implements Connector {
     this.captures.set(shopOrderId, await capturePayment(this.ctx, shopOrderId));
   }
 
-  async requestShipment(shopOrderId: string): Promise<string> {
+  async requestShipment(shopOrderId: string): Promise<string | undefined> {
     this.#assertRunning();
     return requestShipment(this.ctx, shopOrderId);
+  }
+
+  async retryCorrections(): Promise<void> {
+    this.#assertRunning();
+    await retryCorrections(this.ctx);
   }
 
   async pushStockLevels(): Promise<void> {

@@ -5,6 +5,8 @@ import { asAction } from '../odoo/index.ts';
 import type { ConnectorContext } from './connector-context.ts';
 import { findByXmlid, linkXmlid } from './odoo-refs.ts';
 import { saleOrderOf } from './orders.ts';
+import { refundQuantities } from './payments.ts';
+import { ExternalApiError } from './external-api.ts';
 
 interface Move {
   id: number;
@@ -26,7 +28,7 @@ const movesOf = (ctx: ConnectorContext, pickingId: number): Promise<Move[]> =>
  * Books the carrier for the order's open delivery and links the shipment to the picking through
  * an external id. Returns the shipment id.
  */
-export const requestShipment = async (ctx: ConnectorContext, orderId: string): Promise<string> => {
+export const requestShipment = async (ctx: ConnectorContext, orderId: string): Promise<string | undefined> => {
   const saleOrderId = await saleOrderOf(ctx, orderId);
   if (!saleOrderId) throw new Error(`order ${orderId} is not in Odoo yet`);
   const pickings = await ctx.odoo.searchRead<{ id: number; name: string; state: string }>(
@@ -40,16 +42,31 @@ export const requestShipment = async (ctx: ConnectorContext, orderId: string): P
   const skus = await skusOf(ctx, moves.map((m) => m.product_id[0]));
   const order = await ctx.shop.get<ShopOrder>(`/v1/orders/${orderId}`);
   const address = order.shippingAddress ?? order.customer.address;
-  const shipment = await ctx.carrier.post<Shipment>(
-    '/v1/shipments',
-    {
-      reference: picking.name,
-      orderRef: orderId,
-      lines: moves.map((m) => ({ sku: skus.get(m.product_id[0])!, quantity: m.product_uom_qty })),
-      address: address ?? { name: `${order.customer.firstName} ${order.customer.lastName}`, street: '-', city: '-', zip: '-', countryCode: 'US' },
-    },
-    `shipment-${picking.name}`,
-  );
+  let shipment: Shipment;
+  try {
+    shipment = await ctx.carrier.post<Shipment>(
+      '/v1/shipments',
+      {
+        reference: picking.name,
+        orderRef: orderId,
+        lines: moves.map((m) => ({ sku: skus.get(m.product_id[0])!, quantity: m.product_uom_qty })),
+        address: address ?? { name: `${order.customer.firstName} ${order.customer.lastName}`, street: '-', city: '-', zip: '-', countryCode: 'US' },
+      },
+      `shipment-${picking.name}`,
+    );
+  } catch (error) {
+    if (!(error instanceof ExternalApiError) || !error.transient) throw error;
+    ctx.corrections.add({
+      flow: 'shipment-request',
+      reason: 'carrier_unavailable',
+      owner: ownerOf(ctx.map, 'shipment-request', 'carrier_unavailable'),
+      reference: orderId,
+      message: error.message,
+      payload: { orderId },
+      createdAt: ctx.clock.iso(),
+    });
+    return undefined;
+  }
   if (!(await findByXmlid(ctx.odoo, 'shipment', shipment.id))) await linkXmlid(ctx.odoo, 'stock.picking', picking.id, 'shipment', shipment.id);
   return shipment.id;
 };
@@ -67,14 +84,19 @@ export const recordShipped = async (ctx: ConnectorContext, event: Extract<Carrie
   const moves = (await movesOf(ctx, pickingId)).filter((m) => m.state !== 'cancel');
   const skus = await skusOf(ctx, moves.map((m) => m.product_id[0]));
   const shipped = new Map(event.lines.map((l) => [l.sku, l.quantity]));
+  const unshipped = new Map<string, number>();
   for (const move of moves) {
     const sku = skus.get(move.product_id[0])!;
     const quantity = Math.min(shipped.get(sku) ?? 0, move.product_uom_qty);
     shipped.set(sku, (shipped.get(sku) ?? 0) - quantity);
+    if (quantity < move.product_uom_qty) unshipped.set(sku, (unshipped.get(sku) ?? 0) + move.product_uom_qty - quantity);
     if (move.quantity !== quantity) await ctx.odoo.write('stock.move', [move.id], { quantity });
   }
   await ctx.odoo.validatePicking(pickingId, { backorder: ctx.policy.backorder });
   await ctx.shop.post(`/v1/orders/${event.orderRef}/fulfillments`, { lines: event.lines, trackingNumber: event.trackingNumber });
+  // What will never ship is given back to the customer.
+  if (ctx.policy.backorder === 'cancel' && unshipped.size)
+    await refundQuantities(ctx, event.orderRef, unshipped, 'Not shipped', `refund-unshipped-${event.shipmentId}`);
 };
 
 /** Books returned goods back into stock with a return picking, once per shipment. */
@@ -96,6 +118,7 @@ export const recordReturned = async (ctx: ConnectorContext, event: Extract<Carri
   if (typeof returnPickingId !== 'number' || !returnPickingId) throw new Error(`the return of ${event.shipmentId} made no picking`);
   await ctx.odoo.validatePicking(returnPickingId);
   await linkXmlid(ctx.odoo, 'stock.picking', returnPickingId, 'return', event.id);
+  await refundQuantities(ctx, event.orderRef, returned, 'Returned goods', `refund-return-${event.id}`);
 };
 
 /** The carrier could not deliver: a person must decide (re-ship, refund). */

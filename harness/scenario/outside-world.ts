@@ -1,7 +1,7 @@
 import { setupServer, type SetupServer } from 'msw/node';
 import { CarrierSimulator } from '../../mocks/carrier/index.ts';
 import { PaymentGatewaySimulator } from '../../mocks/payment/index.ts';
-import { VirtualClock } from '../../mocks/shared/index.ts';
+import { VirtualClock, type DeliveryReport } from '../../mocks/shared/index.ts';
 import { ShopSimulator, type NewOrder, type ShopOrder } from '../../mocks/shop/index.ts';
 import { ConnectorStoppedError, loadConnectorFactory, type Connector } from '../connector/index.ts';
 import type { OdooClient } from '../odoo/index.ts';
@@ -77,23 +77,26 @@ export class OutsideWorld {
   }
 
   /**
-   * Delivers every due webhook of the three systems to the connector, round after round, until
-   * none is left. A stopped connector refuses them: they stay pending, as senders retry.
+   * Delivers every due webhook of the three systems to the connector, round after round, while
+   * any gets through (an event that fails waits for a later round, as senders retry). A stopped
+   * connector refuses them all: they stay pending.
+   * @throws Error naming the events still failing when a round gets nothing through.
    */
   async deliverWebhooks(): Promise<number> {
     let total = 0;
-    try {
-      for (;;) {
-        const round =
-          (await this.shop.webhooks.deliverTo((e) => this.connector.handleShopEvent(e))) +
-          (await this.gateway.webhooks.deliverTo((e) => this.connector.handlePaymentEvent(this.gateway.onTheWire(e)))) +
-          (await this.carrier.webhooks.deliverTo((e) => this.connector.handleCarrierEvent(e)));
-        total += round;
-        if (!round) return total;
-      }
-    } catch (error) {
-      if (error instanceof ConnectorStoppedError) return total;
-      throw error;
+    for (;;) {
+      const rounds: Array<DeliveryReport<{ readonly id: string; readonly type: string }>> = [
+        await this.shop.webhooks.deliverTo((e) => this.connector.handleShopEvent(e)),
+        await this.gateway.webhooks.deliverTo((e) => this.connector.handlePaymentEvent(this.gateway.onTheWire(e))),
+        await this.carrier.webhooks.deliverTo((e) => this.connector.handleCarrierEvent(e)),
+      ];
+      const delivered = rounds.reduce((sum, r) => sum + r.delivered, 0);
+      total += delivered;
+      if (delivered) continue;
+      const failures = rounds.flatMap((r) => r.failed).filter((f) => !(f.error instanceof ConnectorStoppedError));
+      if (failures.length)
+        throw new Error(`${failures.length} webhook(s) keep failing: ${failures.map((f) => `${f.event.type} ${f.event.id}: ${f.error.message}`).join('; ')}`);
+      return total;
     }
   }
 

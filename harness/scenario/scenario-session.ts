@@ -12,6 +12,7 @@ import {
 } from '../odoo/index.ts';
 import { SecretRedactor } from '../secrets/index.ts';
 import type { HarnessRunContext } from './run-context.ts';
+import { OdooLink } from './odoo-link.ts';
 import type { OdooRunFacts } from './scenario-meta.ts';
 import { seedFor } from './seed.ts';
 
@@ -28,6 +29,8 @@ export class ScenarioSession {
     // The scenario's date, `YYYY-MM-DD` (the recording's on replay).
     readonly today: string,
     readonly facts: Omit<OdooRunFacts, 'rpcCalls' | 'odooMs'>,
+    // The link to Odoo, which scenarios can cut (OdooLink).
+    readonly link: OdooLink,
     // On replay, the live run's time in Odoo (the replayed calls themselves take no time).
     private readonly recordedOdooMs: number | undefined,
     private readonly finish: (passed: boolean) => Promise<string | undefined>,
@@ -39,14 +42,15 @@ export class ScenarioSession {
       const path = recordingPath(run.recordingsDir, run.major, scenarioId);
       const recording = await readRecording(path);
       const replay = new ReplayTransport(recording, redactor, path);
+      const link = new OdooLink(replay, 'replay:');
       const odoo = new OdooClient(
-        replay,
+        link,
         { url: 'replay:', database: `replay_${scenarioId}`, version: { major: recording.odoo.major, minor: recording.odoo.minor, serverVersion: recording.odoo.serverVersion }, transport: recording.transport },
         { redactor },
       );
       const facts = { odooVersion: recording.odoo.serverVersion, target: 'replay' as const, transport: recording.transport, seed: recording.seed };
       const recordedOdooMs = recording.exchanges.reduce((sum, e) => sum + e.ms, 0);
-      return new ScenarioSession(scenarioId, odoo, recording.seed, recording.today, facts, recordedOdooMs, async (passed) => {
+      return new ScenarioSession(scenarioId, odoo, recording.seed, recording.today, facts, link, recordedOdooMs, async (passed) => {
         if (passed) replay.assertFullyReplayed();
         return undefined;
       });
@@ -58,6 +62,7 @@ export class ScenarioSession {
     const seed = run.seed ?? seedFor(scenarioId);
     const today = new Date().toISOString().slice(0, 10);
     let recorder: RecordingTransport | undefined;
+    let link: OdooLink | undefined;
     let odoo: OdooClient;
     try {
       odoo = await connectOdoo({
@@ -69,14 +74,15 @@ export class ScenarioSession {
         transport: target.transport,
         timeoutMs: run.timeoutMs,
         redactor,
-        wrapTransport: run.record ? (inner) => (recorder = new RecordingTransport(inner, redactor)) : undefined,
+        // The link goes outside the recorder: calls made while it is down never reach Odoo.
+        wrapTransport: (inner) => (link = new OdooLink(run.record ? (recorder = new RecordingTransport(inner, redactor)) : inner, target.url)),
       });
     } catch (error) {
       await broker.release(database, false);
       throw error;
     }
     const facts = { odooVersion: target.version.serverVersion, target: target.kind, transport: target.transport, seed };
-    return new ScenarioSession(scenarioId, odoo, seed, today, facts, undefined, async (passed) => {
+    return new ScenarioSession(scenarioId, odoo, seed, today, facts, link!, undefined, async (passed) => {
       if (recorder && passed) {
         const recording: Recording = {
           format: 1,

@@ -1,7 +1,8 @@
 import type { Faker } from '@faker-js/faker';
-import { inject, test as base } from 'vitest';
+import { assert, inject, test as base } from 'vitest';
 import { ConfigError } from '../errors/index.ts';
 import { seededFaker } from '../data/index.ts';
+import { checkInvariants, formatViolations } from '../assert/index.ts';
 import type { HttpHandler } from 'msw';
 import type { SetupServer } from 'msw/node';
 import type { CarrierSimulator } from '../../mocks/carrier/index.ts';
@@ -39,6 +40,8 @@ export interface ScenarioContext {
   readonly deliverWebhooks: () => Promise<number>;
   // Installs fault handlers (e.g. `gateway.faults.outage('1h')`) in front of the simulators.
   readonly inject: (...handlers: HttpHandler[]) => void;
+  // The network link to Odoo: `down()` makes every call fail as a refused connection, `up()` restores it.
+  readonly odooLink: { down(): void; up(): void };
 }
 
 interface ScenarioFixtures {
@@ -117,7 +120,11 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
         checkout: (options) => world.checkout(options),
         deliverWebhooks: () => world.deliverWebhooks(),
         inject: (...handlers) => world.server.use(...handlers),
+        odooLink: session.link,
       });
+      // The scenario's own assertions passed: now the rules that must hold after any scenario.
+      const violations = await checkInvariants({ odoo, shop: world.shop, gateway: world.gateway, carrier: world.carrier, connector: world.connector });
+      if (violations.length) assert.fail(`${violations.length} invariant(s) violated after the scenario:\n${formatViolations(violations)}`);
     } catch (error) {
       failedTasks.add(task.id);
       throw error;

@@ -16,7 +16,7 @@ export type { FaultKind, FaultTimes } from './faults.ts';
 // Webhooks
 /** Emitted webhooks with duplicate, out-of-order and late delivery. */
 export { WebhookOutbox, postTo } from './webhook-outbox.ts';
-export type { WebhookSubscriber } from './webhook-outbox.ts';
+export type { DeliveryReport, WebhookSubscriber } from './webhook-outbox.ts';
 
 // Standalone mode
 /** The same handlers served as a real HTTP server on 127.0.0.1. */

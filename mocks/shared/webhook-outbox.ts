@@ -47,20 +47,32 @@ export class WebhookOutbox<E> {
   }
 
   /**
-   * Delivers every pending event that is due, in order. A subscriber that throws keeps the event
-   * pending for a later delivery, as webhook senders retry, and the error is rethrown.
+   * Delivers every pending event that is due, in order. An event whose subscriber throws stays
+   * pending for a later delivery, as webhook senders retry, and delivery goes on with the next
+   * ones; the failures are returned.
    */
-  async deliverTo(subscriber: WebhookSubscriber<E>): Promise<number> {
-    let count = 0;
+  async deliverTo(subscriber: WebhookSubscriber<E>): Promise<DeliveryReport<E>> {
+    const report: DeliveryReport<E> = { delivered: 0, failed: [] };
     for (const pending of [...this.#pending]) {
       if (pending.notBefore > this.clock.now()) continue;
-      await subscriber(pending.event);
+      try {
+        await subscriber(pending.event);
+      } catch (error) {
+        report.failed.push({ event: pending.event, error: error as Error });
+        continue;
+      }
       this.#pending.splice(this.#pending.indexOf(pending), 1);
       this.delivered.push(pending.event);
-      count++;
+      report.delivered++;
     }
-    return count;
+    return report;
   }
+}
+
+/** What one delivery round did. */
+export interface DeliveryReport<E> {
+  delivered: number;
+  readonly failed: Array<{ readonly event: E; readonly error: Error }>;
 }
 
 /** A subscriber that POSTs each event as JSON to a URL (standalone mode). */

@@ -22,7 +22,7 @@ scenario(
     });
     await step('the carrier takes only 2 units', async () => {
       const shipmentId = await connector.requestShipment(order.id);
-      carrier.ledger.ship(shipmentId, [{ sku: product.sku, quantity: 2 }]);
+      carrier.ledger.ship(shipmentId!, [{ sku: product.sku, quantity: 2 }]);
       await deliverWebhooks();
     });
     await step('stock levels go to the shop', () => connector.pushStockLevels());

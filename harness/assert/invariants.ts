@@ -1,0 +1,194 @@
+import type { CarrierSimulator } from '../../mocks/carrier/index.ts';
+import type { PaymentGatewaySimulator } from '../../mocks/payment/index.ts';
+import type { ShopSimulator } from '../../mocks/shop/index.ts';
+import type { Connector } from '../connector/index.ts';
+import type { OdooClient } from '../odoo/index.ts';
+
+/** One broken rule: which, about what, and the two figures that should agree. */
+export interface Violation {
+  readonly invariant: string;
+  readonly subject: string;
+  readonly expected: string;
+  readonly actual: string;
+}
+
+/** What invariants look at: Odoo and the outside world after a scenario. */
+export interface InvariantWorld {
+  readonly odoo: OdooClient;
+  readonly shop: ShopSimulator;
+  readonly gateway: PaymentGatewaySimulator;
+  readonly carrier: CarrierSimulator;
+  readonly connector: Connector;
+}
+
+type Invariant = (world: InvariantWorld) => Promise<Violation[]>;
+const cents = (amount: number): number => Math.round(amount * 100);
+
+/** Every posted journal entry balances: Σ debit − credit = 0. */
+const journalEntriesBalance: Invariant = async ({ odoo }) => {
+  const lines = await odoo.searchRead<{ move_id: [number, string]; balance: number }>('account.move.line', [['parent_state', '=', 'posted']], { fields: ['move_id', 'balance'] });
+  const sums = new Map<string, number>();
+  for (const line of lines) sums.set(line.move_id[1], (sums.get(line.move_id[1]) ?? 0) + cents(line.balance));
+  return [...sums].filter(([, sum]) => sum !== 0).map(([move, sum]) => ({ invariant: 'journal entry balances', subject: move, expected: '0.00', actual: (sum / 100).toFixed(2) }));
+};
+
+/** Each invoice's residual is its total minus what was reconciled with it (payments, credit notes, write-offs). */
+const residualIsTotalMinusReconciled: Invariant = async ({ odoo }) => {
+  const moves = await odoo.searchRead<{ name: string; amount_total: number; amount_residual: number; invoice_payments_widget: { content?: Array<{ amount: number }> } | false }>(
+    'account.move',
+    [['state', '=', 'posted'], ['move_type', 'in', ['out_invoice', 'out_refund']]],
+    { fields: ['name', 'amount_total', 'amount_residual', 'invoice_payments_widget'] },
+  );
+  return moves.flatMap((move) => {
+    const reconciled = (move.invoice_payments_widget ? (move.invoice_payments_widget.content ?? []) : []).reduce((sum, p) => sum + cents(p.amount), 0);
+    const expected = cents(move.amount_total) - reconciled;
+    return Math.abs(expected - cents(move.amount_residual)) > 1
+      ? [{ invariant: 'residual = total − reconciled', subject: move.name, expected: (expected / 100).toFixed(2), actual: move.amount_residual.toFixed(2) }]
+      : [];
+  });
+};
+
+/** Credit notes in Odoo add up to what the gateway gave back (refunds and chargebacks). */
+const creditNotesEqualRefunds: Invariant = async ({ odoo, gateway }) => {
+  const notes = await odoo.searchRead<{ amount_total: number }>('account.move', [['state', '=', 'posted'], ['move_type', '=', 'out_refund']], { fields: ['amount_total'] });
+  const odooTotal = notes.reduce((sum, n) => sum + cents(n.amount_total), 0);
+  const gatewayTotal = gateway.ledger.movements.filter((m) => m.kind !== 'capture').reduce((sum, m) => sum + m.amount, 0);
+  return odooTotal === gatewayTotal ? [] : [{ invariant: 'credit notes = gateway refunds', subject: 'all orders', expected: (gatewayTotal / 100).toFixed(2), actual: (odooTotal / 100).toFixed(2) }];
+};
+
+/**
+ * Per order: gateway captured − refunded = Odoo inbound payments − refund payments, matched by
+ * memo (capture, refund or chargeback id). Payments that never went through the gateway (cash,
+ * transfers) are not its business, but a memo that names a gateway id it does not know is.
+ */
+const gatewayEqualsOdooPayments: Invariant = async ({ odoo, gateway }) => {
+  const byMemo = new Map(gateway.ledger.movements.map((m) => [m.id, m]));
+  const payments = await odoo.searchRead<{ memo: string | false; amount: number; payment_type: string }>('account.payment', [['state', '!=', 'canceled']], { fields: ['memo', 'amount', 'payment_type'] });
+  const odooNet = new Map<string, number>();
+  for (const payment of payments) {
+    const movement = payment.memo ? byMemo.get(payment.memo) : undefined;
+    if (!movement && !/^(cap|ref|cb)_/.test(payment.memo || '')) continue;
+    const order = movement?.orderRef ?? `(unknown gateway id ${payment.memo})`;
+    odooNet.set(order, (odooNet.get(order) ?? 0) + (payment.payment_type === 'inbound' ? 1 : -1) * cents(payment.amount));
+  }
+  const orders = new Set([...gateway.ledger.movements.map((m) => m.orderRef), ...odooNet.keys()]);
+  return [...orders].flatMap((order) => {
+    const expected = gateway.ledger.netCollected(order);
+    const actual = odooNet.get(order) ?? 0;
+    return expected === actual ? [] : [{ invariant: 'gateway net = Odoo payments − refunds', subject: order, expected: (expected / 100).toFixed(2), actual: (actual / 100).toFixed(2) }];
+  });
+};
+
+interface Move {
+  product_id: [number, string];
+  product_qty: number;
+  quantity: number;
+  product_uom_qty: number;
+  state: string;
+  location_id: [number, string];
+  location_dest_id: [number, string];
+  sale_line_id: [number, string] | false;
+  location_usage: string;
+  location_dest_usage: string;
+}
+
+const MOVE_FIELDS = ['product_id', 'product_qty', 'quantity', 'product_uom_qty', 'state', 'location_id', 'location_dest_id', 'sale_line_id', 'location_usage', 'location_dest_usage'];
+
+/** Per product: what the quants hold = done moves into internal locations − done moves out. */
+const quantsFollowMoves: Invariant = async ({ odoo }) => {
+  const moves = await odoo.searchRead<Move>('stock.move', [['state', '=', 'done']], { fields: MOVE_FIELDS });
+  const expected = new Map<string, number>();
+  for (const move of moves) {
+    const sign = (move.location_dest_usage === 'internal' ? 1 : 0) - (move.location_usage === 'internal' ? 1 : 0);
+    expected.set(move.product_id[1], (expected.get(move.product_id[1]) ?? 0) + sign * move.quantity);
+  }
+  const quants = await odoo.searchRead<{ product_id: [number, string]; quantity: number }>('stock.quant', [['location_id.usage', '=', 'internal']], { fields: ['product_id', 'quantity'] });
+  const actual = new Map<string, number>();
+  for (const quant of quants) actual.set(quant.product_id[1], (actual.get(quant.product_id[1]) ?? 0) + quant.quantity);
+  const products = new Set([...expected.keys(), ...actual.keys()]);
+  return [...products].flatMap((product) => {
+    const want = expected.get(product) ?? 0;
+    const have = actual.get(product) ?? 0;
+    return Math.abs(want - have) > 1e-6 ? [{ invariant: 'quants = receipts − deliveries + returns', subject: product, expected: String(want), actual: String(have) }] : [];
+  });
+};
+
+/** Per sale line: ordered = delivered + still to deliver + cancelled; Odoo's delivered = delivered − returned. */
+const orderedIsAccountedFor: Invariant = async ({ odoo }) => {
+  const moves = await odoo.searchRead<Move>('stock.move', [['sale_line_id', '!=', false]], { fields: MOVE_FIELDS });
+  if (!moves.length) return [];
+  const lineIds = [...new Set(moves.map((m) => (m.sale_line_id as [number, string])[0]))];
+  const lines = await odoo.read<{ id: number; display_name: string; product_uom_qty: number; qty_delivered: number }>('sale.order.line', lineIds, ['display_name', 'product_uom_qty', 'qty_delivered']);
+  return lines.flatMap((line) => {
+    let delivered = 0;
+    let open = 0;
+    let cancelled = 0;
+    let returned = 0;
+    for (const move of moves.filter((m) => m.sale_line_id && m.sale_line_id[0] === line.id)) {
+      const outgoing = move.location_dest_usage === 'customer';
+      if (!outgoing) {
+        if (move.state === 'done') returned += move.quantity;
+      } else if (move.state === 'done') {
+        delivered += move.quantity;
+        cancelled += move.product_uom_qty - move.quantity;
+      } else if (move.state === 'cancel') cancelled += move.product_uom_qty;
+      else open += move.product_uom_qty;
+    }
+    const out: Violation[] = [];
+    if (Math.abs(line.product_uom_qty - (delivered + open + cancelled)) > 1e-6)
+      out.push({ invariant: 'ordered = delivered + backordered + cancelled', subject: line.display_name, expected: String(line.product_uom_qty), actual: `${delivered} + ${open} + ${cancelled}` });
+    if (Math.abs(line.qty_delivered - (delivered - returned)) > 1e-6)
+      out.push({ invariant: "Odoo's delivered = shipped − returned", subject: line.display_name, expected: String(delivered - returned), actual: String(line.qty_delivered) });
+    return out;
+  });
+};
+
+/** No shop order twice as a sale order; no customer email twice among partners. */
+const noDuplicates: Invariant = async ({ odoo }) => {
+  const orders = await odoo.searchRead<{ client_order_ref: string | false }>('sale.order', [['client_order_ref', '!=', false]], { fields: ['client_order_ref'] });
+  const partners = await odoo.searchRead<{ email: string | false }>('res.partner', [['email', '!=', false], ['type', '=', 'contact']], { fields: ['email'] });
+  const twice = (values: string[]) => [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
+  return [
+    ...twice(orders.map((o) => o.client_order_ref as string)).map((ref) => ({ invariant: 'one sale order per shop order', subject: ref, expected: '1', actual: String(orders.filter((o) => o.client_order_ref === ref).length) })),
+    ...twice(partners.map((p) => (p.email as string).trim().toLowerCase())).map((email) => ({ invariant: 'one partner per email', subject: email, expected: '1', actual: String(partners.filter((p) => (p.email as string).trim().toLowerCase() === email).length) })),
+  ];
+};
+
+/** After a stock sync, what the shop shows is Odoo's free quantity (only where the shop shows stock). */
+const shopStockIsOdooFreeQty: Invariant = async ({ odoo, shop, connector }) => {
+  if (!shop.ledger.stock.size) return [];
+  await connector.pushStockLevels();
+  const products = await odoo.searchRead<{ default_code: string; free_qty: number }>('product.product', [['default_code', 'in', [...shop.ledger.stock.keys()]]], { fields: ['default_code', 'free_qty'] });
+  return products.flatMap((p) => {
+    const expected = Math.max(0, Math.floor(p.free_qty));
+    const actual = shop.ledger.stock.get(p.default_code);
+    return actual === expected ? [] : [{ invariant: 'shop stock = Odoo free quantity', subject: p.default_code, expected: String(expected), actual: String(actual) }];
+  });
+};
+
+/** The invariants every scenario is checked against once its own assertions passed. */
+export const INVARIANTS: readonly Invariant[] = [
+  journalEntriesBalance,
+  residualIsTotalMinusReconciled,
+  creditNotesEqualRefunds,
+  gatewayEqualsOdooPayments,
+  quantsFollowMoves,
+  orderedIsAccountedFor,
+  noDuplicates,
+  shopStockIsOdooFreeQty,
+];
+
+/** Checks every invariant; returns what is violated (empty when all hold). */
+export const checkInvariants = async (world: InvariantWorld): Promise<Violation[]> => {
+  const violations: Violation[] = [];
+  for (const invariant of INVARIANTS) violations.push(...(await invariant(world)));
+  return violations;
+};
+
+/** A table of violations for a failure message. */
+export const formatViolations = (violations: readonly Violation[]): string => {
+  const rows = [['invariant', 'subject', 'expected', 'actual'], ...violations.map((v) => [v.invariant, v.subject, v.expected, v.actual])];
+  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => r[col]!.length)));
+  const line = (row: string[]) => `| ${row.map((cell, col) => cell.padEnd(widths[col]!)).join(' | ')} |`;
+  return [line(rows[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+};
