@@ -17,7 +17,7 @@ export const DEFAULT_POLICY: ConnectorPolicy = { backorder: 'keep', incompleteCu
 export interface ConnectorState {
   // Last shop order sequence imported.
   orderCursor: number;
-  // Webhook event ids already handled.
+  // Webhook events already handled, as `<sender>:<event id>`.
   readonly handledEvents: Set<string>;
   // The Odoo company's currency code, read once.
   companyCurrency?: string;

@@ -57,16 +57,19 @@ export const importOrder = async (ctx: ConnectorContext, order: ShopOrder): Prom
   }
 
   const partnerId = await partnerFor(ctx, order.customer);
-  const netFactor = order.pricesIncludeTax ? await taxFactors(ctx, products) : new Map<number, number>();
+  // Tax-included shop prices go to Odoo as they are, with price-included twins of the product
+  // taxes: Odoo then derives the net exactly, where converting the price to a net amount would be
+  // rounded to the price's precision (2 digits on 18) and the totals could miss by cents.
+  const twins = order.pricesIncludeTax ? await includedTwins(ctx, [...new Set(products.flatMap((p) => p.taxes_id))]) : undefined;
+  const taxColumn = `order_line/${ctx.odoo.adapter.saleLineTaxField}/.id`;
   const rows = order.lines.map((line, index) => {
     const product = bySku.get(line.sku)!;
-    // Odoo's product prices exclude tax: a tax-included shop price is converted with the product's rate.
-    const unit = line.unitPrice / 100 / (netFactor.get(product.id) ?? 1);
-    const lineColumns = [fullXmlid('shop_order_line', line.id), String(product.id), String(line.quantity), unit.toFixed(6), String(line.discountPercent)];
+    const lineColumns = [fullXmlid('shop_order_line', line.id), String(product.id), String(line.quantity), (line.unitPrice / 100).toFixed(2), String(line.discountPercent)];
+    if (twins) lineColumns.push(product.taxes_id.map((id) => twins.get(id)!).join(','));
     return index === 0 ? [fullXmlid('shop_order', order.id), String(partnerId), order.number, ...lineColumns] : ['', '', '', ...lineColumns];
   });
   const pricelistId = await pricelistFor(ctx, order.currency);
-  const header = ['id', 'partner_id/.id', 'client_order_ref', 'order_line/id', 'order_line/product_id/.id', 'order_line/product_uom_qty', 'order_line/price_unit', 'order_line/discount'];
+  const header = ['id', 'partner_id/.id', 'client_order_ref', 'order_line/id', 'order_line/product_id/.id', 'order_line/product_uom_qty', 'order_line/price_unit', 'order_line/discount', ...(twins ? [taxColumn] : [])];
   const result = await ctx.odoo.call<LoadResult>('sale.order', 'load', [
     pricelistId ? [...header, 'pricelist_id/.id'] : header,
     pricelistId ? rows.map((row, index) => [...row, index === 0 ? String(pricelistId) : '']) : rows,
@@ -115,12 +118,25 @@ const pricelistFor = async (ctx: ConnectorContext, currency: string): Promise<nu
   return pricelist ?? ctx.odoo.create('product.pricelist', { name: `Shop ${currency}`, currency_id: found.id });
 };
 
-/** 1 + the sum of each product's percent taxes, for tax-included prices. */
-const taxFactors = async (ctx: ConnectorContext, products: Array<{ id: number; taxes_id: number[] }>): Promise<Map<number, number>> => {
-  const taxIds = [...new Set(products.flatMap((p) => p.taxes_id))];
-  const taxes = taxIds.length ? await ctx.odoo.read<{ id: number; amount: number; amount_type: string }>('account.tax', taxIds, ['amount', 'amount_type']) : [];
-  const rate = new Map(taxes.filter((t) => t.amount_type === 'percent').map((t) => [t.id, t.amount / 100]));
-  return new Map(products.map((p) => [p.id, 1 + p.taxes_id.reduce((sum, id) => sum + (rate.get(id) ?? 0), 0)]));
+/**
+ * For each tax, a sales tax of the same rate that is included in the price: the tax itself when
+ * it already is, else its "(incl.)" copy, made once.
+ */
+const includedTwins = async (ctx: ConnectorContext, taxIds: number[]): Promise<Map<number, number>> => {
+  const taxes = taxIds.length ? await ctx.odoo.read<{ id: number; name: string; price_include: boolean }>('account.tax', taxIds, ['name', 'price_include']) : [];
+  const twins = new Map<number, number>();
+  for (const tax of taxes) {
+    if (tax.price_include) {
+      twins.set(tax.id, tax.id);
+      continue;
+    }
+    const name = `${tax.name} (incl.)`;
+    const [existing] = await ctx.odoo.search('account.tax', [['name', '=', name], ['type_tax_use', '=', 'sale']], { limit: 1 });
+    // copy answers an id (execute_kw up to 18) or a list of ids (recordsets on 19).
+    const copied = existing ?? (await ctx.odoo.call<number | number[]>('account.tax', 'copy', [[tax.id]], { default: { name, price_include_override: 'tax_included' } }));
+    twins.set(tax.id, Array.isArray(copied) ? copied[0]! : copied);
+  }
+  return twins;
 };
 
 /** The sale order of a shop order, if it was imported. */

@@ -106,7 +106,10 @@ const roundingAccount = async (ctx: ConnectorContext): Promise<number> => {
  * Records money given back (refund or chargeback) once: a credit note for the amount, posted,
  * and an outbound payment on it whose memo is the refund id.
  */
-export const recordRefund = async (ctx: ConnectorContext, refund: { refundId: string; captureId: string; orderRef: string; amount: number; reason: string }): Promise<number> => {
+export const recordRefund = async (
+  ctx: ConnectorContext,
+  refund: { refundId: string; captureId: string; orderRef: string; amount: number; reason: string; quantities?: ReadonlyMap<string, number> },
+): Promise<number> => {
   const [existing] = await ctx.odoo.search('account.payment', [['memo', '=', refund.refundId]], { limit: 1 });
   if (existing) return existing;
   // Money cannot go back before it came in: a refund notice that overtakes its capture notice
@@ -122,22 +125,62 @@ export const recordRefund = async (ctx: ConnectorContext, refund: { refundId: st
   const action = asAction(await ctx.odoo.call('account.move.reversal', 'refund_moves', [[wizardId]], { context }));
   const creditNoteId = action?.res_id;
   if (typeof creditNoteId !== 'number' || !creditNoteId) throw new Error(`refund ${refund.refundId}: Odoo made no credit note for invoice ${invoice.id}`);
-  // A partial refund credits the same lines at a proportion of their price.
-  const ratio = refund.amount / Math.round(invoice.amount_total * 100);
-  if (ratio < 1) {
-    const [creditNote] = await ctx.odoo.read<{ invoice_line_ids: number[] }>('account.move', [creditNoteId], ['invoice_line_ids']);
-    const lines = await ctx.odoo.read<{ id: number; price_unit: number }>('account.move.line', creditNote!.invoice_line_ids, ['price_unit']);
-    await ctx.odoo.write('account.move', [creditNoteId], { invoice_line_ids: lines.map((l) => [1, l.id, { price_unit: l.price_unit * ratio }]) });
-  }
+  if (refund.amount < Math.round(invoice.amount_total * 100)) await narrowCreditNote(ctx, creditNoteId, refund);
   await ctx.odoo.call('account.move', 'action_post', [[creditNoteId]]);
+  const [creditNote] = await ctx.odoo.read<{ amount_total: number }>('account.move', [creditNoteId], ['amount_total']);
+  if (Math.round(creditNote!.amount_total * 100) !== refund.amount)
+    ctx.corrections.add({
+      flow: 'payment-refund',
+      reason: 'refund_mismatch',
+      owner: ownerOf(ctx.map, 'payment-refund', 'refund_mismatch'),
+      reference: refund.orderRef,
+      message: `credit note for ${refund.refundId} is ${creditNote!.amount_total.toFixed(2)}, the gateway refunded ${(refund.amount / 100).toFixed(2)}`,
+      payload: refund,
+      createdAt: ctx.clock.iso(),
+    });
   const [paymentId] = await ctx.odoo.registerPayment([creditNoteId], { amount: refund.amount / 100, communication: refund.refundId });
   return paymentId!;
 };
 
+/**
+ * Makes a full-copy credit note credit only part of the invoice: the returned or unshipped
+ * quantities when known (exact), else one line for the refunded amount at its tax (a price
+ * that includes its tax credits exactly that amount).
+ */
+const narrowCreditNote = async (ctx: ConnectorContext, creditNoteId: number, refund: { amount: number; quantities?: ReadonlyMap<string, number> }): Promise<void> => {
+  const [creditNote] = await ctx.odoo.read<{ invoice_line_ids: number[] }>('account.move', [creditNoteId], ['invoice_line_ids']);
+  const lines = await ctx.odoo.read<{ id: number; product_id: [number, string] | false; tax_ids: number[] }>('account.move.line', creditNote!.invoice_line_ids, ['product_id', 'tax_ids']);
+  if (refund.quantities) {
+    const products = await ctx.odoo.read<{ id: number; default_code: string | false }>('product.product', lines.flatMap((l) => (l.product_id ? [l.product_id[0]] : [])), ['default_code']);
+    const skuOf = new Map(products.map((p) => [p.id, p.default_code]));
+    await ctx.odoo.write('account.move', [creditNoteId], {
+      invoice_line_ids: lines.map((line) => {
+        const quantity = line.product_id ? (refund.quantities!.get(skuOf.get(line.product_id[0]) || '') ?? 0) : 0;
+        return quantity ? [1, line.id, { quantity }] : [2, line.id];
+      }),
+    });
+    return;
+  }
+  const [first, ...rest] = lines;
+  const taxes = first!.tax_ids.length ? await ctx.odoo.read<{ amount: number; amount_type: string; price_include: boolean }>('account.tax', first!.tax_ids, ['amount', 'amount_type', 'price_include']) : [];
+  const excludedRate = taxes.filter((t) => t.amount_type === 'percent' && !t.price_include).reduce((sum, t) => sum + t.amount / 100, 0);
+  await ctx.odoo.write('account.move', [creditNoteId], {
+    invoice_line_ids: [[1, first!.id, { quantity: 1, price_unit: Number((refund.amount / 100 / (1 + excludedRate)).toFixed(2)) }], ...rest.map((line) => [2, line.id])],
+  });
+};
+
 /** Gives a shop order's money back at the gateway and records it in Odoo. */
-export const refundOrder = async (ctx: ConnectorContext, orderId: string, captureId: string, amount: number, reason: string, idempotencyKey: string): Promise<void> => {
+export const refundOrder = async (
+  ctx: ConnectorContext,
+  orderId: string,
+  captureId: string,
+  amount: number,
+  reason: string,
+  idempotencyKey: string,
+  quantities?: ReadonlyMap<string, number>,
+): Promise<void> => {
   const refund = await ctx.gateway.post<Refund>('/v1/refunds', { captureId, amount }, idempotencyKey);
-  await recordRefund(ctx, { refundId: refund.id, captureId, orderRef: orderId, amount: refund.amount, reason });
+  await recordRefund(ctx, { refundId: refund.id, captureId, orderRef: orderId, amount: refund.amount, reason, ...(quantities ? { quantities } : {}) });
 };
 
 /** Settled captures recorded in Odoo for a shop order: memo (capture id) and amount. */
@@ -204,5 +247,5 @@ export const refundQuantities = async (ctx: ConnectorContext, orderId: string, q
   const captures = saleOrderId ? await recordedCaptures(ctx, saleOrderId) : [];
   const capture = captures[0];
   if (!value || !capture) return;
-  await refundOrder(ctx, orderId, capture.captureId, Math.min(value, capture.amount), reason, idempotencyKey);
+  await refundOrder(ctx, orderId, capture.captureId, Math.min(value, capture.amount), reason, idempotencyKey, quantities);
 };

@@ -62,7 +62,7 @@ export class ReferenceConnector implements Connector {
   }
 
   async handleShopEvent(payload: unknown): Promise<void> {
-    const event = this.#accept(payload, ShopWebhook, 'order-import');
+    const event = this.#accept(payload, ShopWebhook, 'order-import', 'shop');
     if (!event) return;
     switch (event.type) {
       case 'order.created':
@@ -86,23 +86,23 @@ export class ReferenceConnector implements Connector {
         });
         break;
     }
-    this.ctx.state.handledEvents.add(event.id);
+    this.ctx.state.handledEvents.add(`shop:${event.id}`);
   }
 
   async handlePaymentEvent(payload: unknown): Promise<void> {
-    const event = this.#accept(payload, PaymentWebhook, 'payment-capture');
+    const event = this.#accept(payload, PaymentWebhook, 'payment-capture', 'payment-gateway');
     if (!event) return;
     await applyPaymentEvent(this.ctx, event);
-    this.ctx.state.handledEvents.add(event.id);
+    this.ctx.state.handledEvents.add(`payment-gateway:${event.id}`);
   }
 
   async handleCarrierEvent(payload: unknown): Promise<void> {
-    const event = this.#accept(payload, CarrierWebhook, 'shipment-update');
+    const event = this.#accept(payload, CarrierWebhook, 'shipment-update', 'carrier');
     if (!event) return;
     if (event.type === 'shipment.shipped') await recordShipped(this.ctx, event);
     else if (event.type === 'shipment.returned') await recordReturned(this.ctx, event);
     else recordShipmentException(this.ctx, event);
-    this.ctx.state.handledEvents.add(event.id);
+    this.ctx.state.handledEvents.add(`carrier:${event.id}`);
   }
 
   stop(): void {
@@ -122,7 +122,7 @@ export class ReferenceConnector implements Connector {
    * Validates a webhook against contract v1. A payload that does not match is parked for the
    * vendor (not thrown: redelivering it would not help). An event seen before is skipped.
    */
-  #accept<S extends z.ZodType>(payload: unknown, schema: S, flow: string): z.infer<S> | undefined {
+  #accept<S extends z.ZodType>(payload: unknown, schema: S, flow: string, sender: string): z.infer<S> | undefined {
     this.#assertRunning();
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
@@ -138,7 +138,8 @@ export class ReferenceConnector implements Connector {
       });
       return undefined;
     }
+    // Event ids are unique per sender only.
     const event = parsed.data as { id: string };
-    return this.ctx.state.handledEvents.has(event.id) ? undefined : (parsed.data as z.infer<S>);
+    return this.ctx.state.handledEvents.has(`${sender}:${event.id}`) ? undefined : (parsed.data as z.infer<S>);
   }
 }

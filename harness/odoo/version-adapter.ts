@@ -28,6 +28,9 @@ export interface VersionAdapter {
   readonly hasDbService: boolean;
   // Transport used when the user names none: JSON-RPC until 18 (no None faults), JSON-2 from 19.
   readonly defaultTransport: TransportName;
+  // Fiscal positions map taxes with account.fiscal.position.tax lines until 18; from 19 the
+  // position lists destination taxes, each naming the taxes it replaces (original_tax_ids).
+  readonly fiscalPositionTaxMapping: 'tax-lines' | 'destination-taxes';
 }
 
 const ADAPTERS: Record<number, VersionAdapter> = {
@@ -42,6 +45,7 @@ const ADAPTERS: Record<number, VersionAdapter> = {
     transports: ['xmlrpc', 'jsonrpc'],
     hasDbService: true,
     defaultTransport: 'jsonrpc',
+    fiscalPositionTaxMapping: 'tax-lines',
   },
   18: {
     major: 18,
@@ -54,6 +58,7 @@ const ADAPTERS: Record<number, VersionAdapter> = {
     transports: ['xmlrpc', 'jsonrpc'],
     hasDbService: true,
     defaultTransport: 'jsonrpc',
+    fiscalPositionTaxMapping: 'tax-lines',
   },
   19: {
     major: 19,
@@ -66,6 +71,7 @@ const ADAPTERS: Record<number, VersionAdapter> = {
     transports: ['xmlrpc', 'jsonrpc', 'json2'],
     hasDbService: true,
     defaultTransport: 'json2',
+    fiscalPositionTaxMapping: 'destination-taxes',
   },
   // 20 drops /xmlrpc, /jsonrpc and the db service (announced in 19's rpc module); the ORM
   // names are assumed unchanged from 19 until a live 20 says otherwise.
@@ -80,6 +86,7 @@ const ADAPTERS: Record<number, VersionAdapter> = {
     transports: ['json2'],
     hasDbService: false,
     defaultTransport: 'json2',
+    fiscalPositionTaxMapping: 'destination-taxes',
   },
 };
 

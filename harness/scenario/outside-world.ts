@@ -3,7 +3,7 @@ import { CarrierSimulator } from '../../mocks/carrier/index.ts';
 import { PaymentGatewaySimulator } from '../../mocks/payment/index.ts';
 import { VirtualClock, type DeliveryReport } from '../../mocks/shared/index.ts';
 import { ShopSimulator, type NewOrder, type ShopOrder } from '../../mocks/shop/index.ts';
-import { ConnectorStoppedError, loadConnectorFactory, type Connector } from '../connector/index.ts';
+import { ConnectorStoppedError, loadConnectorFactory, type Connector, type ConnectorPolicy } from '../connector/index.ts';
 import type { OdooClient } from '../odoo/index.ts';
 
 /**
@@ -48,7 +48,7 @@ export class OutsideWorld {
     readonly connector: Connector,
   ) {}
 
-  static async create(server: SetupServer, odoo: OdooClient): Promise<OutsideWorld> {
+  static async create(server: SetupServer, odoo: OdooClient, policy: Partial<ConnectorPolicy> = {}): Promise<OutsideWorld> {
     const clock = new VirtualClock();
     const shop = new ShopSimulator(clock);
     const gateway = new PaymentGatewaySimulator(clock, {}, undefined, gatewayWebhookVersion());
@@ -61,6 +61,7 @@ export class OutsideWorld {
       urls: { shop: shop.baseUrl, gateway: gateway.baseUrl, carrier: carrier.baseUrl },
       // Real time only bounds a hanging request; backoff waits are virtual.
       retry: { timeoutMs: 250 },
+      policy,
     });
     return new OutsideWorld(server, clock, shop, gateway, carrier, connector);
   }

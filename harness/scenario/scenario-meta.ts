@@ -15,6 +15,8 @@ export const ScenarioMeta = z.object({
   exception: z.string().min(1),
   owner: Owner,
   severity: z.enum(['blocker', 'critical', 'normal', 'minor', 'trivial']),
+  // Business choices the connector is set up with for this scenario (default: keep backorders).
+  connectorPolicy: z.object({ backorder: z.enum(['keep', 'cancel']) }).partial().optional(),
 });
 export type ScenarioMeta = z.infer<typeof ScenarioMeta>;
 

@@ -84,8 +84,8 @@ export const scenarioTest = base.extend<ScenarioFixtures & WorkerFixtures>({
   },
   odoo: async ({ session }, use) => use(session.odoo),
   data: async ({ session }, use) => use(seededFaker(session.seed)),
-  world: async ({ msw, odoo }, use) => {
-    const world = await OutsideWorld.create(msw, odoo);
+  world: async ({ msw, odoo, task }, use) => {
+    const world = await OutsideWorld.create(msw, odoo, task.meta.scenario?.connectorPolicy);
     await use(world);
     world.dispose();
   },

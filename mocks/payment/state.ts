@@ -38,6 +38,7 @@ export class GatewayLedger {
   captureRequests = 0;
   readonly #idempotency = new Map<string, { fingerprint: string; result: Capture | Refund }>();
   #declineNext: DeclineCode | undefined;
+  #holdSettlements = false;
   #sequence = 0;
 
   constructor(
@@ -45,6 +46,16 @@ export class GatewayLedger {
     readonly webhooks: WebhookOutbox<PaymentWebhook>,
     readonly options: GatewayOptions = {},
   ) {}
+
+  /** From now on captures stay pending until settle() or failSettlement(), as with async settlement. */
+  holdSettlements(): void {
+    this.#holdSettlements = true;
+  }
+
+  /** Captures waiting for their settlement. */
+  pendingCaptures(): Capture[] {
+    return [...this.captures.values()].filter((c) => c.status === 'pending');
+  }
 
   /** The next authorization is declined with `code`. */
   declineNext(code: DeclineCode): void {
@@ -85,7 +96,7 @@ export class GatewayLedger {
         orderRef: authorization.orderRef,
         amount,
         currency: authorization.currency,
-        status: this.options.settlement === 'async' ? 'pending' : 'succeeded',
+        status: this.options.settlement === 'async' || this.#holdSettlements ? 'pending' : 'succeeded',
       };
       this.captures.set(capture.id, capture);
       this.authorizations.set(authorizationId, { ...authorization, status: 'captured' });

@@ -72,8 +72,8 @@ export class UrlTarget implements OdooTarget {
   async createDatabase(name: string): Promise<void> {
     if (!this.#template) throw new HarnessError('UrlTarget.createDatabase called before start().');
     if (!name.startsWith(HARNESS_DB_PREFIX)) throw new HarnessError(`Refusing to create "${name}": harness databases start with "${HARNESS_DB_PREFIX}".`);
-    if (this.#pg) await this.#pg.copy(this.#template, name);
-    else await this.#db!.duplicate(this.#template, name);
+    const template = this.#template;
+    await retryWhileTemplateBusy(() => (this.#pg ? this.#pg.copy(template, name) : this.#db!.duplicate(template, name)));
     this.#created.add(name);
   }
 
@@ -171,3 +171,20 @@ export class UrlTarget implements OdooTarget {
     }
   }
 }
+
+/**
+ * PostgreSQL refuses to copy a database that has other sessions, and on a server whose cron
+ * threads visit every database (the template included) one can connect between Odoo ending the
+ * sessions and the copy. Such a copy is retried a few times; any other failure is not.
+ */
+const retryWhileTemplateBusy = async (copy: () => Promise<void>, attempts = 5): Promise<void> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await copy();
+    } catch (error) {
+      const busy = /other sessions? using the database|being accessed by other users/.test((error as Error).message);
+      if (!busy || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 300 * 2 ** attempt));
+    }
+  }
+};

@@ -1,0 +1,37 @@
+import { expect } from 'vitest';
+import { creditNotesOf, deliveriesOf, expectNoOpenCorrections, paymentsOf, saleOrderFor, stockOf } from '../../harness/assert/index.ts';
+import { createStockedProduct, shopCustomer } from '../../harness/data/index.ts';
+import { scenario } from '../../harness/scenario/index.ts';
+
+scenario(
+  {
+    id: 'inventory/partial-shipment-cancel-backorder',
+    title: 'the carrier ships 2 of 3 and the rest is cancelled: no backorder, the unshipped unit is credited and refunded',
+    area: 'inventory',
+    flow: 'shipment-update',
+    exception: 'partial shipment, backorder cancelled',
+    owner: 'odoo-functional',
+    severity: 'critical',
+    connectorPolicy: { backorder: 'cancel' },
+  },
+  async ({ odoo, data, step, checkout, gateway, carrier, connector, deliverWebhooks }) => {
+    const product = await createStockedProduct(odoo, data, { quantity: 10, listPrice: 100 });
+    const order = checkout({ customer: shopCustomer(data), lines: [{ sku: product.sku, quantity: 3, unitPrice: 11_500 }], pricesIncludeTax: true });
+    await step('the order is imported and paid', async () => {
+      await deliverWebhooks();
+      await connector.capturePayment(order.id);
+    });
+    await step('the carrier ships 2; the third unit will not come', async () => {
+      carrier.ledger.ship((await connector.requestShipment(order.id))!, [{ sku: product.sku, quantity: 2 }]);
+      await deliverWebhooks();
+    });
+
+    const saleOrder = await saleOrderFor(odoo, order);
+    expect((await deliveriesOf(odoo, saleOrder)).map((d) => d.state)).toEqual(['done']);
+    expect((await stockOf(odoo, product.id)).qty_available).toBe(8);
+    expect(gateway.ledger.netCollected(order.id)).toBe(2 * 11_500);
+    expect((await creditNotesOf(odoo, saleOrder.partner_id[0])).map((n) => [n.state, n.amount_total])).toEqual([['posted', 115]]);
+    expect((await paymentsOf(odoo, saleOrder.partner_id[0])).map((p) => [p.payment_type, p.amount])).toEqual([['inbound', 345], ['outbound', 115]]);
+    expectNoOpenCorrections(connector.corrections);
+  },
+);

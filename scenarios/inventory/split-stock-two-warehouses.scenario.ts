@@ -1,0 +1,38 @@
+import { expect } from 'vitest';
+import { deliveriesOf, saleOrderFor, stockOf } from '../../harness/assert/index.ts';
+import { createStockedProduct, createWarehouse, shopCustomer } from '../../harness/data/index.ts';
+import { scenario } from '../../harness/scenario/index.ts';
+
+scenario(
+  {
+    id: 'inventory/split-stock-two-warehouses',
+    title: 'stock is split over two warehouses: the order ships what its warehouse holds, the rest stays backordered; quants per warehouse agree',
+    area: 'inventory',
+    flow: 'shipment-update',
+    exception: 'stock split across warehouses',
+    owner: 'odoo-functional',
+    severity: 'normal',
+  },
+  async ({ odoo, data, step, checkout, carrier, connector, deliverWebhooks }) => {
+    const secondStock = await createWarehouse(odoo, 'Overflow', 'WH2');
+    const product = await createStockedProduct(odoo, data, { quantity: 2, listPrice: 100 });
+    await odoo.create('stock.quant', { product_id: product.id, location_id: secondStock, inventory_quantity_auto_apply: 3 }, { context: { inventory_mode: true } });
+    const order = checkout({ customer: shopCustomer(data), lines: [{ sku: product.sku, quantity: 4, unitPrice: 11_500 }], pricesIncludeTax: true });
+    await step('the order is imported and paid', async () => {
+      await deliverWebhooks();
+      await connector.capturePayment(order.id);
+    });
+    await step('the main warehouse ships the 2 it has', async () => {
+      carrier.ledger.ship((await connector.requestShipment(order.id))!, [{ sku: product.sku, quantity: 2 }]);
+      await deliverWebhooks();
+    });
+
+    const saleOrder = await saleOrderFor(odoo, order);
+    expect((await deliveriesOf(odoo, saleOrder)).map((d) => d.state)).toEqual(['done', 'confirmed']);
+    const quants = await odoo.searchRead<{ location_id: [number, string]; quantity: number }>('stock.quant', [['product_id', '=', product.id], ['location_id.usage', '=', 'internal']], { fields: ['location_id', 'quantity'] });
+    expect(quants.filter((q) => q.quantity !== 0).map((q) => [q.location_id[0], q.quantity])).toEqual([[secondStock, 3]]);
+    // Company-wide, 3 are on hand in the second warehouse; the main one cannot ship the last 2 by itself.
+    expect(await stockOf(odoo, product.id)).toMatchObject({ qty_available: 3, virtual_available: 1 });
+    expect(connector.corrections.openFor(order.id).map((c) => c.reason)).toEqual(['stock_shortage']);
+  },
+);

@@ -1,0 +1,34 @@
+import { expect } from 'vitest';
+import { creditNotesOf, paymentsOf, saleOrderFor } from '../../harness/assert/index.ts';
+import { createStockedProduct, shopCustomer } from '../../harness/data/index.ts';
+import { scenario } from '../../harness/scenario/index.ts';
+
+scenario(
+  {
+    id: 'payments/chargeback',
+    title: "the cardholder's bank takes the money back: credit note and refund payment in Odoo, the dispute goes to the business owner",
+    area: 'payments',
+    flow: 'payment-refund',
+    exception: 'chargeback',
+    owner: 'business-process-owner',
+    severity: 'critical',
+  },
+  async ({ odoo, data, step, checkout, gateway, connector, deliverWebhooks }) => {
+    const product = await createStockedProduct(odoo, data, { quantity: 5, listPrice: 100 });
+    const order = checkout({ customer: shopCustomer(data), lines: [{ sku: product.sku, quantity: 1, unitPrice: 11_500 }], pricesIncludeTax: true });
+    await step('the order is imported and paid', async () => {
+      await deliverWebhooks();
+      await connector.capturePayment(order.id);
+      await deliverWebhooks();
+    });
+    await step('a chargeback arrives', async () => {
+      gateway.ledger.chargeback(gateway.ledger.capturesFor(order.id)[0]!.id, order.total, 'fraudulent');
+      await deliverWebhooks();
+    });
+
+    const saleOrder = await saleOrderFor(odoo, order);
+    expect((await creditNotesOf(odoo, saleOrder.partner_id[0])).map((n) => [n.state, n.amount_total])).toEqual([['posted', 115]]);
+    expect((await paymentsOf(odoo, saleOrder.partner_id[0])).map((p) => [p.payment_type, p.amount])).toEqual([['inbound', 115], ['outbound', 115]]);
+    expect(connector.corrections.openFor(order.id)).toEqual([expect.objectContaining({ reason: 'chargeback', owner: 'business-process-owner', message: expect.stringContaining('fraudulent') })]);
+  },
+);
