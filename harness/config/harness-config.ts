@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defaultOdooImage, defaultPostgresImage } from '../project/index.ts';
+import { defaultPostgresImage } from '../project/index.ts';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])

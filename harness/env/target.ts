@@ -1,4 +1,6 @@
 import type { OdooVersion, TransportName } from '../odoo/index.ts';
+import type { SecretRedactor } from '../secrets/index.ts';
+import type { TemplateSetup } from './template/template-setup.ts';
 
 /** What scenarios need to reach a prepared target; plain data, handed from globalSetup to workers. */
 export interface TargetInfo {
@@ -38,4 +40,18 @@ export interface OdooTarget {
   cleanUpAbandoned(): Promise<void>;
   /** Releases everything started (containers, connections). Safe to call twice. */
   stop(): Promise<void>;
+}
+
+/** What every target is built with: the template's contents, limits, and where it writes. */
+export interface TargetOptions {
+  // Defaults to the server version's preferred transport.
+  readonly transport?: TransportName;
+  readonly modules: readonly string[];
+  readonly setup: TemplateSetup;
+  // Part of the template cache key: a new version rebuilds cached templates.
+  readonly setupVersion: string;
+  readonly cacheDir: string;
+  readonly timeoutMs: number;
+  readonly redactor: SecretRedactor;
+  readonly log: (line: string) => void;
 }

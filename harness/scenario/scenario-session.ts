@@ -28,11 +28,12 @@ export class ScenarioSession {
     readonly seed: number,
     // The scenario's date, `YYYY-MM-DD` (the recording's on replay).
     readonly today: string,
-    readonly facts: Omit<OdooRunFacts, 'rpcCalls' | 'odooMs'>,
+    readonly facts: Omit<OdooRunFacts, 'rpcCalls' | 'odooMs' | 'setupMs'>,
     // The link to Odoo, which scenarios can cut (OdooLink).
     readonly link: OdooLink,
     // On replay, the live run's time in Odoo (the replayed calls themselves take no time).
     private readonly recordedOdooMs: number | undefined,
+    private readonly setupMs: number,
     private readonly finish: (passed: boolean) => Promise<string | undefined>,
   ) {}
 
@@ -50,7 +51,7 @@ export class ScenarioSession {
       );
       const facts = { odooVersion: recording.odoo.serverVersion, target: 'replay' as const, transport: recording.transport, seed: recording.seed };
       const recordedOdooMs = recording.exchanges.reduce((sum, e) => sum + e.ms, 0);
-      return new ScenarioSession(scenarioId, odoo, recording.seed, recording.today, facts, link, recordedOdooMs, async (passed) => {
+      return new ScenarioSession(scenarioId, odoo, recording.seed, recording.today, facts, link, recordedOdooMs, 0, async (passed) => {
         if (passed) replay.assertFullyReplayed();
         return undefined;
       });
@@ -58,6 +59,7 @@ export class ScenarioSession {
 
     const target = run.target;
     const broker = new BrokerClient(run.controlUrl, run.controlToken);
+    const setupStarted = performance.now();
     const database = await broker.acquire(scenarioId);
     const seed = run.seed ?? seedFor(scenarioId);
     const today = new Date().toISOString().slice(0, 10);
@@ -82,7 +84,8 @@ export class ScenarioSession {
       throw error;
     }
     const facts = { odooVersion: target.version.serverVersion, target: target.kind, transport: target.transport, seed };
-    return new ScenarioSession(scenarioId, odoo, seed, today, facts, link!, undefined, async (passed) => {
+    const setupMs = Math.round(performance.now() - setupStarted);
+    return new ScenarioSession(scenarioId, odoo, seed, today, facts, link!, undefined, setupMs, async (passed) => {
       if (recorder && passed) {
         const recording: Recording = {
           format: 1,
@@ -109,7 +112,7 @@ export class ScenarioSession {
   /** The run's facts for the reporters. */
   runFacts(keptDatabase?: string): OdooRunFacts {
     const odooMs = this.recordedOdooMs ?? this.odoo.log.totalMs;
-    return { ...this.facts, rpcCalls: this.odoo.log.count, odooMs, ...(keptDatabase ? { keptDatabase } : {}) };
+    return { ...this.facts, rpcCalls: this.odoo.log.count, odooMs, setupMs: this.setupMs, ...(keptDatabase ? { keptDatabase } : {}) };
   }
 }
 

@@ -106,6 +106,9 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
   const parsed = ScenarioMeta.safeParse(meta);
   if (!parsed.success) throw ConfigError.fromZod(`scenario "${meta.id}"`, parsed.error);
   scenarioTest(`${parsed.data.id}: ${parsed.data.title}`, { meta: { scenario: parsed.data } }, async ({ odoo, data, session, world, task }) => {
+    // The id names the recording file: it must follow the scenario's own path.
+    const expectedFile = `scenarios/${parsed.data.id}.scenario.ts`;
+    if (task.file.name !== expectedFile) throw new ConfigError(task.file.name, `✖ scenario id "${parsed.data.id}" must match its file: expected ${expectedFile}`);
     try {
       await body({
         odoo,

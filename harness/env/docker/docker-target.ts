@@ -5,14 +5,12 @@ import { pipeline } from 'node:stream/promises';
 import type { StartedPostgreSqlContainer } from '@testcontainers/postgresql';
 import { getContainerRuntimeClient, ImageName, Network, type StartedNetwork } from 'testcontainers';
 import { HarnessError } from '../../errors/index.ts';
-import { adapterFor, assertTransportSupported, connectOdoo, fetchServerVersion, HttpChannel, type TransportName } from '../../odoo/index.ts';
-import type { SecretRedactor } from '../../secrets/index.ts';
+import { adapterFor, assertTransportSupported, connectOdoo, fetchServerVersion, HttpChannel } from '../../odoo/index.ts';
 import { HARNESS_DB_PREFIX, isSafeDatabaseName, templateDatabaseName } from '../database-names.ts';
-import type { OdooTarget, TargetInfo } from '../target.ts';
+import type { OdooTarget, TargetInfo, TargetOptions } from '../target.ts';
 import { buildTemplate, readTemplateMarker } from '../template/build-template.ts';
 import { TemplateCache } from '../template/template-cache.ts';
 import { templateKey } from '../template/template-key.ts';
-import type { TemplateSetup } from '../template/template-setup.ts';
 import { harnessLabels, isOrphaned } from './harness-labels.ts';
 import { isAlive } from '../run-ledger.ts';
 import { LoopbackPostgreSqlContainer } from './loopback.ts';
@@ -23,17 +21,9 @@ import type { StartedOdoo } from './started-odoo.ts';
 const PG = { alias: 'db', user: 'odoo', password: 'odoo', port: 5432 } as const;
 const ADMIN = { login: 'admin', password: 'admin' } as const;
 
-export interface DockerTargetOptions {
+export interface DockerTargetOptions extends TargetOptions {
   readonly odooImage: string;
   readonly postgresImage: string;
-  readonly transport?: TransportName;
-  readonly modules: readonly string[];
-  readonly setup: TemplateSetup;
-  readonly setupVersion: string;
-  readonly cacheDir: string;
-  readonly timeoutMs: number;
-  readonly redactor: SecretRedactor;
-  readonly log: (line: string) => void;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { GenericContainer, Wait, type StartedNetwork } from 'testcontainers';
+import { GenericContainer, Wait } from 'testcontainers';
 import { HarnessError } from '../../errors/index.ts';
 import { publishOnLoopback } from './loopback.ts';
 import { StartedOdoo } from './started-odoo.ts';

@@ -1,19 +1,17 @@
 import { HarnessError } from '../../errors/index.ts';
-import { connectOdoo, fetchServerVersion, HttpChannel, type OdooVersion, type TransportName } from '../../odoo/index.ts';
+import { connectOdoo, fetchServerVersion, HttpChannel, type OdooVersion } from '../../odoo/index.ts';
 import { adapterFor, assertTransportSupported } from '../../odoo/index.ts';
-import type { SecretRedactor } from '../../secrets/index.ts';
 import { HARNESS_DB_PREFIX, templateDatabaseName } from '../database-names.ts';
-import type { OdooTarget, TargetInfo } from '../target.ts';
+import type { OdooTarget, TargetInfo, TargetOptions } from '../target.ts';
 import { buildTemplate, readTemplateMarker } from '../template/build-template.ts';
 import { TemplateCache } from '../template/template-cache.ts';
 import { templateKey } from '../template/template-key.ts';
-import type { TemplateSetup } from '../template/template-setup.ts';
 import { rmSync } from 'node:fs';
 import { ledgerDirectory, RunLedger } from '../run-ledger.ts';
 import { DbService } from './db-service.ts';
 import { PgAdmin } from './pg-admin.ts';
 
-export interface UrlTargetOptions {
+export interface UrlTargetOptions extends TargetOptions {
   readonly url: string;
   readonly login: string;
   readonly password: string;
@@ -24,14 +22,6 @@ export interface UrlTargetOptions {
   // --allow-shared-database: run every scenario on this database, isolated only by their own data.
   readonly sharedDatabase?: string;
   readonly apiKey?: string;
-  readonly transport?: TransportName;
-  readonly modules: readonly string[];
-  readonly setup: TemplateSetup;
-  readonly setupVersion: string;
-  readonly cacheDir: string;
-  readonly timeoutMs: number;
-  readonly redactor: SecretRedactor;
-  readonly log: (line: string) => void;
 }
 
 /**
