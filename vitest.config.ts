@@ -34,6 +34,8 @@ export default defineConfig({
         test: {
           name: 'live',
           include: SCENARIOS,
+          // As for replays: one module load per worker, not per scenario file.
+          isolate: false,
           globalSetup: ['harness/scenario/global-setup.ts'],
           // A scenario drives a real Odoo: tens of calls, invoices and payments on 2 cores.
           testTimeout: 600_000,

@@ -21,11 +21,11 @@ const liveFigures = async (workers: number) => {
   const summary = JSON.parse(await readFile(join(REPORTS_DIR, 'summary.json'), 'utf8')) as RunSummary;
   const scenarios = summary.runs.find((r) => r.project === 'live')!.scenarios;
   const busy = scenarios.reduce((sum, s) => sum + s.durationMs, 0) / 1000;
-  const inOdoo = scenarios.reduce((sum, s) => sum + s.odooMs + s.setupMs, 0) / 1000;
+  const inOdoo = scenarios.reduce((sum, s) => sum + s.odooMs + s.databaseMs, 0) / 1000;
   const passed = scenarios.filter((s) => s.status === 'passed').length;
   log(`${workers} worker(s): ${passed}/${scenarios.length} passed (exit ${code}), wall ${seconds.toFixed(1)} s`);
-  log(`  per scenario: median ${(median(scenarios.map((s) => s.durationMs)) / 1000).toFixed(2)} s, of which database copy + login ${(median(scenarios.map((s) => s.setupMs)) / 1000).toFixed(2)} s; RPC calls median ${median(scenarios.map((s) => s.rpcCalls))}, max ${Math.max(...scenarios.map((s) => s.rpcCalls))}`);
-  log(`  time inside Odoo (calls + copies) ${inOdoo.toFixed(1)} s of ${busy.toFixed(1)} s of scenario time = ${((100 * inOdoo) / busy).toFixed(1)} %; harness side ${((100 * (busy - inOdoo)) / busy).toFixed(1)} %`);
+  log(`  per scenario: median ${(median(scenarios.map((s) => s.durationMs)) / 1000).toFixed(2)} s, of which database copy, login and drop ${(median(scenarios.map((s) => s.databaseMs)) / 1000).toFixed(2)} s; RPC calls median ${median(scenarios.map((s) => s.rpcCalls))}, max ${Math.max(...scenarios.map((s) => s.rpcCalls))}`);
+  log(`  time inside Odoo (calls, copies, drops) ${inOdoo.toFixed(1)} s of ${busy.toFixed(1)} s of scenario time = ${((100 * inOdoo) / busy).toFixed(1)} %; harness side ${((100 * (busy - inOdoo)) / busy).toFixed(1)} %`);
   log(`  run overhead outside scenarios (start, template, teardown): ${(seconds - busy / workers).toFixed(1)} s`);
   return seconds;
 };

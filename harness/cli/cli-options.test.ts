@@ -8,7 +8,7 @@ test('flags become the environment variables the run reads', () => {
     ODOO_TRANSPORT: 'xmlrpc',
     KEEP_DBS: 'all',
     SEED: '7',
-    HARNESS_ALLOW_SHARED_DATABASE: '1',
+    ODOO_ALLOW_SHARED_DATABASE: 'true',
     RECORD: '1',
     OTHER: 'x',
   });

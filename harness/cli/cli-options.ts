@@ -81,6 +81,6 @@ export const environmentFor = (options: CliOptions, env: NodeJS.ProcessEnv): Nod
   ...(options.odooVersion ? { ODOO_VERSION: options.odooVersion } : {}),
   ...(options.keepDbs ? { KEEP_DBS: options.keepDbs } : {}),
   ...(options.seed !== undefined ? { SEED: String(options.seed) } : {}),
-  ...(options.allowSharedDatabase ? { HARNESS_ALLOW_SHARED_DATABASE: '1' } : {}),
+  ...(options.allowSharedDatabase ? { ODOO_ALLOW_SHARED_DATABASE: 'true' } : {}),
   ...(options.command === 'record' ? { RECORD: '1' } : {}),
 });

@@ -12,8 +12,8 @@ export interface ScenarioResult {
   readonly rpcCalls: number;
   // Time spent waiting for Odoo, summed over calls (recorded durations on replay).
   readonly odooMs: number;
-  // Database copy and login before the scenario (live runs).
-  readonly setupMs: number;
+  // Database copy, login and drop around the scenario (live runs).
+  readonly databaseMs: number;
   readonly odooVersion?: string;
   readonly target?: OdooRunFacts['target'];
   readonly transport?: string;
@@ -36,7 +36,7 @@ export const scenarioResultOf = (testCase: TestCase): ScenarioResult | undefined
     durationMs: Math.round(testCase.diagnostic()?.duration ?? 0),
     rpcCalls: facts?.rpcCalls ?? 0,
     odooMs: facts?.odooMs ?? 0,
-    setupMs: facts?.setupMs ?? 0,
+    databaseMs: facts?.databaseMs ?? 0,
     odooVersion: facts?.odooVersion,
     target: facts?.target,
     transport: facts?.transport,

@@ -15,9 +15,8 @@ const log = (line: string) => process.stderr.write(`[harness] ${line}\n`);
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const env = loadHarnessEnv();
-  const flags = { allowSharedDatabase: process.env.HARNESS_ALLOW_SHARED_DATABASE === '1' };
   const redactor = new SecretRedactor();
-  const target = await createTarget(env, redactor, log, flags);
+  const target = await createTarget(env, redactor, log);
 
   let ledger: RunLedger | undefined;
   let teardownStarted: Promise<void> | undefined;

@@ -28,8 +28,8 @@ export interface OdooRunFacts {
   readonly rpcCalls: number;
   // Time spent waiting for Odoo (sum of call durations; recorded durations on replay).
   readonly odooMs: number;
-  // Time to get the scenario's database (a template copy) and log in: Odoo and PostgreSQL work too.
-  readonly setupMs: number;
+  // Time to copy the template, log in, and drop the copy afterwards: Odoo and PostgreSQL work too.
+  readonly databaseMs: number;
   readonly seed: number;
   // The scenario database, when it was kept for inspection.
   readonly keptDatabase?: string;

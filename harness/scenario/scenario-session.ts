@@ -28,12 +28,12 @@ export class ScenarioSession {
     readonly seed: number,
     // The scenario's date, `YYYY-MM-DD` (the recording's on replay).
     readonly today: string,
-    readonly facts: Omit<OdooRunFacts, 'rpcCalls' | 'odooMs' | 'setupMs'>,
+    readonly facts: Omit<OdooRunFacts, 'rpcCalls' | 'odooMs' | 'databaseMs'>,
     // The link to Odoo, which scenarios can cut (OdooLink).
     readonly link: OdooLink,
     // On replay, the live run's time in Odoo (the replayed calls themselves take no time).
     private readonly recordedOdooMs: number | undefined,
-    private readonly setupMs: number,
+    private databaseMs: number,
     private readonly finish: (passed: boolean) => Promise<string | undefined>,
   ) {}
 
@@ -61,7 +61,8 @@ export class ScenarioSession {
     const broker = new BrokerClient(run.controlUrl, run.controlToken);
     const setupStarted = performance.now();
     const database = await broker.acquire(scenarioId);
-    const seed = run.seed ?? seedFor(scenarioId);
+    // On a shared database earlier runs' data is still there: each run gets data of its own.
+    const seed = run.seed ?? seedFor(target.sharedDatabase ? `${scenarioId}@${database}@${Date.now()}` : scenarioId);
     const today = new Date().toISOString().slice(0, 10);
     let recorder: RecordingTransport | undefined;
     let link: OdooLink | undefined;
@@ -84,8 +85,8 @@ export class ScenarioSession {
       throw error;
     }
     const facts = { odooVersion: target.version.serverVersion, target: target.kind, transport: target.transport, seed };
-    const setupMs = Math.round(performance.now() - setupStarted);
-    return new ScenarioSession(scenarioId, odoo, seed, today, facts, link!, undefined, setupMs, async (passed) => {
+    const databaseMs = Math.round(performance.now() - setupStarted);
+    return new ScenarioSession(scenarioId, odoo, seed, today, facts, link!, undefined, databaseMs, async (passed) => {
       if (recorder && passed) {
         const recording: Recording = {
           format: 1,
@@ -105,14 +106,19 @@ export class ScenarioSession {
   }
 
   /** Gives the database back and finishes the recording or replay. Returns the database if kept. */
-  close(passed: boolean): Promise<string | undefined> {
-    return this.finish(passed);
+  async close(passed: boolean): Promise<string | undefined> {
+    const started = performance.now();
+    try {
+      return await this.finish(passed);
+    } finally {
+      this.databaseMs += Math.round(performance.now() - started);
+    }
   }
 
   /** The run's facts for the reporters. */
   runFacts(keptDatabase?: string): OdooRunFacts {
     const odooMs = this.recordedOdooMs ?? this.odoo.log.totalMs;
-    return { ...this.facts, rpcCalls: this.odoo.log.count, odooMs, setupMs: this.setupMs, ...(keptDatabase ? { keptDatabase } : {}) };
+    return { ...this.facts, rpcCalls: this.odoo.log.count, odooMs, databaseMs: this.databaseMs, ...(keptDatabase ? { keptDatabase } : {}) };
   }
 }
 
