@@ -6,9 +6,14 @@ import { GatewayRefusal, type GatewayLedger } from './state.ts';
 /** Where the simulated gateway answers (never resolvable: nothing leaves the process). */
 export const GATEWAY_URL = 'https://payments.simulator.invalid';
 
-const refusal = (error: unknown): Response => {
-  if (error instanceof GatewayRefusal) return HttpResponse.json({ error: error.code, message: error.message }, { status: error.status });
-  throw error;
+/** The ledger's answer as JSON, or its refusal with the status the real API uses. */
+const answer = (produce: () => unknown, status = 200): Response => {
+  try {
+    return HttpResponse.json(produce() as object, { status });
+  } catch (error) {
+    if (error instanceof GatewayRefusal) return HttpResponse.json({ error: error.code, message: error.message }, { status: error.status });
+    throw error;
+  }
 };
 
 const idempotencyKey = (request: Request): string | Response =>
@@ -35,11 +40,7 @@ export const gatewayEndpoints = (ledger: GatewayLedger) => ({
       if (key instanceof Response) return key;
       const input = await parseBody(request, CaptureRequest);
       if (input instanceof Response) return input;
-      try {
-        return HttpResponse.json(ledger.capture(input.authorizationId, input.amount, key), { status: 201 });
-      } catch (error) {
-        return refusal(error);
-      }
+      return answer(() => ledger.capture(input.authorizationId, input.amount, key), 201);
     },
   },
   getCapture: {
@@ -58,11 +59,7 @@ export const gatewayEndpoints = (ledger: GatewayLedger) => ({
     respond: async (request) => {
       const input = await parseBody(request, VoidRequest);
       if (input instanceof Response) return input;
-      try {
-        return HttpResponse.json(ledger.void(input.authorizationId));
-      } catch (error) {
-        return refusal(error);
-      }
+      return answer(() => ledger.void(input.authorizationId));
     },
   },
   refund: {
@@ -74,11 +71,7 @@ export const gatewayEndpoints = (ledger: GatewayLedger) => ({
       if (key instanceof Response) return key;
       const input = await parseBody(request, RefundRequest);
       if (input instanceof Response) return input;
-      try {
-        return HttpResponse.json(ledger.refund(input.captureId, input.amount, key), { status: 201 });
-      } catch (error) {
-        return refusal(error);
-      }
+      return answer(() => ledger.refund(input.captureId, input.amount, key), 201);
     },
   },
 }) satisfies Record<string, Endpoint>;
