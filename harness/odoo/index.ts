@@ -48,6 +48,7 @@ export { RecordingTransport } from './recording/recording-transport.ts';
 export { ReplayTransport, RecordingMismatchError } from './recording/replay-transport.ts';
 export { readRecording, recordingPath, writeRecording } from './recording/recording-file.ts';
 export { Recording } from './recording/recording.ts';
+export type { RecordedExchange } from './recording/recording.ts';
 
 // Wizards
 /** Reads a method's answer as a window action (wizards), or undefined. */

@@ -5,3 +5,8 @@ export { SummaryReporter } from './summary-reporter.ts';
 export type { RunSummary } from './summary-reporter.ts';
 export { scenarioResultOf } from './scenario-result.ts';
 export type { ScenarioResult } from './scenario-result.ts';
+/** Allure labels, evidence and failure routing for scenarios. */
+export { attachEvidence, labelFailure, labelScenario } from './allure-evidence.ts';
+export type { ScenarioEvidence } from './allure-evidence.ts';
+export { failureCategory } from './failure-category.ts';
+export type { FailureCategory } from './failure-category.ts';

@@ -101,6 +101,15 @@ export class OutsideWorld {
     }
   }
 
+  /** What each simulator recorded: the other side of every reconciliation. */
+  ledgers(): Record<string, unknown> {
+    return {
+      shop: { orders: [...this.shop.ledger.orders.values()], stock: Object.fromEntries(this.shop.ledger.stock), fulfillments: this.shop.ledger.fulfillments },
+      gateway: { movements: this.gateway.ledger.movements, captures: [...this.gateway.ledger.captures.values()], refunds: [...this.gateway.ledger.refunds.values()] },
+      carrier: { shipments: [...this.carrier.ledger.shipments.values()], movements: this.carrier.ledger.movements },
+    };
+  }
+
   /** Removes this scenario's handlers from the worker's server. */
   dispose(): void {
     this.server.resetHandlers();

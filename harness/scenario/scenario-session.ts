@@ -9,6 +9,7 @@ import {
   ReplayTransport,
   writeRecording,
   type Recording,
+  type RecordedExchange,
 } from '../odoo/index.ts';
 import { SecretRedactor } from '../secrets/index.ts';
 import type { HarnessRunContext } from './run-context.ts';
@@ -34,6 +35,8 @@ export class ScenarioSession {
     // On replay, the live run's time in Odoo (the replayed calls themselves take no time).
     private readonly recordedOdooMs: number | undefined,
     private databaseMs: number,
+    // What was asked of Odoo and what it answered, secrets removed (for the report).
+    readonly transcript: () => readonly RecordedExchange[],
     private readonly finish: (passed: boolean) => Promise<string | undefined>,
   ) {}
 
@@ -51,7 +54,7 @@ export class ScenarioSession {
       );
       const facts = { odooVersion: recording.odoo.serverVersion, target: 'replay' as const, transport: recording.transport, seed: recording.seed };
       const recordedOdooMs = recording.exchanges.reduce((sum, e) => sum + e.ms, 0);
-      return new ScenarioSession(scenarioId, odoo, recording.seed, recording.today, facts, link, recordedOdooMs, 0, async (passed) => {
+      return new ScenarioSession(scenarioId, odoo, recording.seed, recording.today, facts, link, recordedOdooMs, 0, () => recording.exchanges, async (passed) => {
         if (passed) replay.assertFullyReplayed();
         return undefined;
       });
@@ -77,8 +80,9 @@ export class ScenarioSession {
         transport: target.transport,
         timeoutMs: run.timeoutMs,
         redactor,
-        // The link goes outside the recorder: calls made while it is down never reach Odoo.
-        wrapTransport: (inner) => (link = new OdooLink(run.record ? (recorder = new RecordingTransport(inner, redactor)) : inner, target.url)),
+        // The recorder also keeps the report's transcript; the link goes outside it, so calls made
+        // while the link is down never reach Odoo.
+        wrapTransport: (inner) => (link = new OdooLink((recorder = new RecordingTransport(inner, redactor)), target.url)),
       });
     } catch (error) {
       await broker.release(database, false);
@@ -86,8 +90,8 @@ export class ScenarioSession {
     }
     const facts = { odooVersion: target.version.serverVersion, target: target.kind, transport: target.transport, seed };
     const databaseMs = Math.round(performance.now() - setupStarted);
-    return new ScenarioSession(scenarioId, odoo, seed, today, facts, link!, undefined, databaseMs, async (passed) => {
-      if (recorder && passed) {
+    return new ScenarioSession(scenarioId, odoo, seed, today, facts, link!, undefined, databaseMs, () => recorder?.exchanges ?? [], async (passed) => {
+      if (run.record && recorder && passed) {
         const recording: Recording = {
           format: 1,
           scenario: scenarioId,

@@ -2,7 +2,9 @@ import type { Faker } from '@faker-js/faker';
 import { assert, inject, test as base } from 'vitest';
 import { ConfigError } from '../errors/index.ts';
 import { seededFaker } from '../data/index.ts';
-import { checkInvariants, formatViolations } from '../assert/index.ts';
+import { checkInvariants, formatViolations, INVARIANTS } from '../assert/index.ts';
+import { step as allureStep } from 'allure-js-commons';
+import { attachEvidence, failureCategory, labelFailure, labelScenario } from '../reporting/index.ts';
 import type { HttpHandler } from 'msw';
 import type { SetupServer } from 'msw/node';
 import type { CarrierSimulator } from '../../mocks/carrier/index.ts';
@@ -109,6 +111,8 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
     // The id names the recording file: it must follow the scenario's own path.
     const expectedFile = `scenarios/${parsed.data.id}.scenario.ts`;
     if (task.file.name !== expectedFile) throw new ConfigError(task.file.name, `✖ scenario id "${parsed.data.id}" must match its file: expected ${expectedFile}`);
+    await labelScenario(parsed.data, { ...session.facts });
+    let reconciliation = 'not checked: the scenario failed before its end';
     try {
       await body({
         odoo,
@@ -127,17 +131,29 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
       });
       // The scenario's own assertions passed: now the rules that must hold after any scenario.
       const violations = await checkInvariants({ odoo, shop: world.shop, gateway: world.gateway, carrier: world.carrier, connector: world.connector });
-      if (violations.length) assert.fail(`${violations.length} invariant(s) violated after the scenario:\n${formatViolations(violations)}`);
+      reconciliation = violations.length ? formatViolations(violations) : `all ${INVARIANTS.length} invariants hold`;
+      if (violations.length) assert.fail(`${violations.length} invariant(s) violated after the scenario:\n${reconciliation}`);
     } catch (error) {
       failedTasks.add(task.id);
+      await labelFailure(failureCategory(error, world.connector.corrections.open));
       throw error;
+    } finally {
+      await attachEvidence({
+        transcript: session.transcript(),
+        ledgers: world.ledgers(),
+        corrections: world.connector.corrections.items,
+        reconciliation,
+        replayCommand: `npx vitest run --project replay-${odoo.version.major} ${expectedFile}`,
+        seed: session.seed,
+      });
     }
   });
 };
 
+// A business step is an Allure step too.
 const runStep: Step = async (name, body) => {
   try {
-    return await body();
+    return await allureStep(name, body);
   } catch (error) {
     if (error instanceof Error && !error.message.startsWith('[step ')) error.message = `[step "${name}"] ${error.message}`;
     throw error;

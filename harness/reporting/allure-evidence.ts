@@ -1,0 +1,41 @@
+import * as allure from 'allure-js-commons';
+import type { Correction } from '../connector/index.ts';
+import type { RecordedExchange } from '../odoo/index.ts';
+import type { ScenarioMeta } from '../scenario/scenario-meta.ts';
+import type { FailureCategory } from './failure-category.ts';
+
+/** The Allure labels of a scenario: epic = area, feature = flow, story = exception, owner, severity, tags. */
+export const labelScenario = async (meta: ScenarioMeta, run: { odooVersion: string; transport: string; target: string; seed: number }): Promise<void> => {
+  await allure.epic(meta.area);
+  await allure.feature(meta.flow);
+  await allure.story(meta.exception);
+  await allure.owner(meta.owner);
+  await allure.severity(meta.severity);
+  await allure.tags(`odoo-${run.odooVersion}`, run.transport, run.target);
+  await allure.parameter('seed', String(run.seed));
+};
+
+/** What a person needs to understand and reproduce a run, attached to its Allure result. */
+export interface ScenarioEvidence {
+  readonly transcript: readonly RecordedExchange[];
+  readonly ledgers: Record<string, unknown>;
+  readonly corrections: readonly Correction[];
+  // The invariants' table (violations), or the list of those that held.
+  readonly reconciliation: string;
+  readonly replayCommand: string;
+  readonly seed: number;
+}
+
+export const attachEvidence = async (evidence: ScenarioEvidence): Promise<void> => {
+  // One call per line keeps big transcripts readable in the report.
+  await allure.attachment('RPC transcript (secrets removed)', evidence.transcript.map((e) => JSON.stringify(e)).join('\n'), { contentType: 'text/plain' });
+  await allure.attachment('simulator ledgers', JSON.stringify(evidence.ledgers, null, 2), { contentType: 'application/json' });
+  await allure.attachment('correction queue', JSON.stringify(evidence.corrections, null, 2), { contentType: 'application/json' });
+  await allure.attachment('reconciliation', evidence.reconciliation, { contentType: 'text/plain' });
+  await allure.attachment('reproduce', `seed: ${evidence.seed}\nreplay without Odoo: ${evidence.replayCommand}\n`, { contentType: 'text/plain' });
+};
+
+/** Marks a failed scenario with the category that routes it (see reports/allurerc.mjs). */
+export const labelFailure = async (category: FailureCategory): Promise<void> => {
+  await allure.label('failure', category);
+};

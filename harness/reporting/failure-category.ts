@@ -1,0 +1,22 @@
+import type { Correction } from '../connector/index.ts';
+
+/** Where a failed scenario's fix belongs; each is an Allure category (reports/allurerc.mjs). */
+export type FailureCategory = 'infrastructure' | 'vendor-contract' | 'master-data' | 'odoo-functional' | 'integration-logic';
+
+const MASTER_DATA_REASONS = new Set(['unknown_sku', 'incomplete_customer', 'duplicate_customer']);
+
+/**
+ * Routes a failure: Odoo or a container not answering is infrastructure; a webhook that broke its
+ * contract is the vendor's; missing or incomplete master data is master data; what Odoo refused is
+ * the Odoo functional team's; anything else (an assertion, an invariant, a replay that asks
+ * something else) is the integration's logic.
+ */
+export const failureCategory = (error: unknown, openCorrections: readonly Correction[]): FailureCategory => {
+  const name = (error as Error | undefined)?.name ?? '';
+  const message = (error as Error | undefined)?.message ?? String(error);
+  if (name === 'OdooTransportError' || /got no Odoo answer|connection refused|ECONNREFUSED|container|Docker/i.test(message)) return 'infrastructure';
+  if (openCorrections.some((c) => c.reason === 'contract_mismatch') || /contract_mismatch|does not match contract/.test(message)) return 'vendor-contract';
+  if (openCorrections.some((c) => MASTER_DATA_REASONS.has(c.reason)) && /correction queue/.test(message)) return 'master-data';
+  if (['OdooUserError', 'OdooServerError', 'OdooAccessError', 'OdooMissingRecordError'].includes(name) || /refused by Odoo|failed inside Odoo/.test(message)) return 'odoo-functional';
+  return 'integration-logic';
+};

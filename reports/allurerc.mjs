@@ -1,0 +1,23 @@
+// Allure 3 configuration for `npm run report` (reports/allure-results → reports/allure-report).
+// Failed scenarios are routed to who must act: each carries a `failure` label set by the harness
+// (harness/reporting/failure-category.ts), and every category groups its scenarios by owner.
+const byOwner = ['owner'];
+
+export default {
+  name: 'odoo-exception-harness',
+  output: './reports/allure-report',
+  // Trend across runs: keep this file between CI runs (cache or artifact) to see history.
+  historyPath: './reports/history/history.jsonl',
+  categories: {
+    rules: [
+      { id: 'infrastructure', name: 'Infrastructure (Odoo or Docker unavailable)', matchers: { labels: { failure: 'infrastructure' } }, groupBy: byOwner },
+      { id: 'vendor-contract', name: 'Vendor contract', matchers: { labels: { failure: 'vendor-contract' } }, groupBy: byOwner },
+      { id: 'master-data', name: 'Master data', matchers: { labels: { failure: 'master-data' } }, groupBy: byOwner },
+      { id: 'odoo-functional', name: 'Odoo configuration / functional', matchers: { labels: { failure: 'odoo-functional' } }, groupBy: byOwner },
+      { id: 'integration-logic', name: 'Integration logic', matchers: { labels: { failure: 'integration-logic' } }, groupBy: byOwner },
+    ],
+  },
+  plugins: {
+    awesome: { options: { groupBy: ['owner', 'epic', 'feature'] } },
+  },
+};
