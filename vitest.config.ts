@@ -21,7 +21,13 @@ export default defineConfig({
   test: {
     // The live project's globalSetup teardown drops databases and removes containers.
     teardownTimeout: 300_000,
-    reporters: ['default', new ProgressReporter(), new SummaryReporter(), ['allure-vitest/reporter', { resultsDir: 'reports/allure-results' }]],
+    reporters: [
+      'default',
+      new ProgressReporter(),
+      new SummaryReporter(),
+      ['allure-vitest/reporter', { resultsDir: 'reports/allure-results' }],
+      ['junit', { outputFile: 'reports/junit.xml' }],
+    ],
     projects: [
       {
         extends: true,

@@ -4,7 +4,7 @@ import { ConfigError } from '../errors/index.ts';
 
 /** The flags of `odoo-harness run|record`; each mirrors an environment variable. */
 export const CliOptions = z.object({
-  command: z.enum(['run', 'record']),
+  command: z.enum(['run', 'record', 'list', 'report', 'doctor']),
   target: z.enum(['docker', 'url']).optional(),
   transport: z.enum(['xmlrpc', 'jsonrpc', 'json2']).optional(),
   odooVersion: z.string().regex(/^\d+\.\d+$/, 'expected a version such as 19.0').optional(),
@@ -17,10 +17,13 @@ export const CliOptions = z.object({
 });
 export type CliOptions = z.infer<typeof CliOptions>;
 
-export const USAGE = `Usage: odoo-harness <run|record> [scenario files or filters] [options]
+export const USAGE = `Usage: odoo-harness <run|record|list|report|doctor> [scenario files or filters] [options]
 
   run      run the scenario library against a live Odoo
   record   the same, and rewrite each passing scenario's recording
+  list     list the scenarios (id: title)
+  report   build the Allure report from reports/allure-results into reports/allure-report
+  doctor   check Node, the configuration, Docker and images, or Odoo, passwords and PostgreSQL
 
 Options (each overrides the environment variable in brackets):
   --target docker|url          where Odoo runs [ODOO_TARGET], default docker

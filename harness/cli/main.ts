@@ -1,12 +1,25 @@
 import { startVitest } from 'vitest/node';
 import { loadHarnessEnv } from '../config/index.ts';
 import { HarnessError } from '../errors/index.ts';
+import { spawn } from 'node:child_process';
+import { PROJECT_ROOT } from '../project/index.ts';
 import { environmentFor, parseCli } from './cli-options.ts';
+import { formatChecks, runDoctor } from './doctor.ts';
+
+const spawnNpm = (args: string[]): Promise<number> =>
+  new Promise((resolve) => spawn('npm', args, { cwd: PROJECT_ROOT, stdio: 'inherit' }).on('exit', (code) => resolve(code ?? 1)));
 
 /** `odoo-harness run|record`: the scenario library against a live Odoo, through vitest's API. */
 const main = async (): Promise<number> => {
   const options = parseCli(process.argv.slice(2));
   Object.assign(process.env, environmentFor(options, process.env));
+  if (options.command === 'doctor') {
+    const checks = await runDoctor();
+    process.stdout.write(`${formatChecks(checks)}\n`);
+    return checks.every((c) => c.ok) ? 0 : 1;
+  }
+  if (options.command === 'report') return spawnNpm(['run', 'report']);
+  if (options.command === 'list') return spawnNpm(['exec', '--', 'vitest', 'list', '--project', `replay-${process.env.ODOO_VERSION?.split('.')[0] ?? '19'}`, ...options.files]);
   // Fail on bad configuration before vitest starts workers.
   loadHarnessEnv();
   const vitest = await startVitest('test', options.files, {

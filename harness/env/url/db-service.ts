@@ -33,6 +33,14 @@ export class DbService {
     await this.#call('duplicate_database', [this.masterPassword, source, name, false], name);
   }
 
+  /**
+   * Asks for a dump of a database that cannot exist: only the master password is checked.
+   * @throws OdooError: Access Denied for a wrong master password, another error otherwise.
+   */
+  async dumpProbe(): Promise<void> {
+    await this.#call('dump', [this.masterPassword, 'oeh_doctor_no_such_database', 'zip']);
+  }
+
   async drop(name: string): Promise<void> {
     await this.#call('drop', [this.masterPassword, name], name);
   }
