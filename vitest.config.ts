@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { ProgressReporter, SummaryReporter } from './harness/reporting/index.ts';
+import { GovernanceReporter, ProgressReporter, SummaryReporter } from './harness/reporting/index.ts';
 import { RECORDINGS_DIR } from './harness/project/index.ts';
 
 const SCENARIOS = ['scenarios/**/*.scenario.ts'];
@@ -25,6 +25,7 @@ export default defineConfig({
       'default',
       new ProgressReporter(),
       new SummaryReporter(),
+      new GovernanceReporter('harness/connector/integration-map.json'),
       ['allure-vitest/reporter', { resultsDir: 'reports/allure-results' }],
       ['junit', { outputFile: 'reports/junit.xml' }],
     ],

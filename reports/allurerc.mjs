@@ -8,6 +8,8 @@ export default {
   output: './reports/allure-report',
   // Trend across runs: keep this file between CI runs (cache or artifact) to see history.
   historyPath: './reports/history/history.jsonl',
+  // The governance summary (integration map, coverage matrix, metrics) travels with the report.
+  globalAttachments: ['reports/governance.md', 'reports/governance.json'],
   categories: {
     rules: [
       { id: 'infrastructure', name: 'Infrastructure (Odoo or Docker unavailable)', matchers: { labels: { failure: 'infrastructure' } }, groupBy: byOwner },

@@ -2,7 +2,9 @@ import { startVitest } from 'vitest/node';
 import { loadHarnessEnv } from '../config/index.ts';
 import { HarnessError } from '../errors/index.ts';
 import { spawn } from 'node:child_process';
-import { PROJECT_ROOT } from '../project/index.ts';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PROJECT_ROOT, REPORTS_DIR } from '../project/index.ts';
 import { environmentFor, parseCli } from './cli-options.ts';
 import { formatChecks, runDoctor } from './doctor.ts';
 
@@ -22,6 +24,8 @@ const main = async (): Promise<number> => {
   if (options.command === 'list') return spawnNpm(['exec', '--', 'vitest', 'list', '--project', `replay-${process.env.ODOO_VERSION?.split('.')[0] ?? '19'}`, ...options.files]);
   // Fail on bad configuration before vitest starts workers.
   loadHarnessEnv();
+  // A run's report shows that run only: results of earlier runs are cleared (history keeps trends).
+  await rm(join(REPORTS_DIR, 'allure-results'), { recursive: true, force: true });
   const vitest = await startVitest('test', options.files, {
     project: ['live'],
     run: true,

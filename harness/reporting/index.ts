@@ -10,3 +10,7 @@ export { attachEvidence, labelFailure, labelScenario } from './allure-evidence.t
 export type { ScenarioEvidence } from './allure-evidence.ts';
 export { failureCategory } from './failure-category.ts';
 export type { FailureCategory } from './failure-category.ts';
+/** The governance summary (integration map, coverage matrix, reliability metrics). */
+export { GovernanceReporter } from './governance-reporter.ts';
+export { governanceMarkdown, summarizeGovernance } from './governance.ts';
+export type { GovernanceSummary } from './governance.ts';

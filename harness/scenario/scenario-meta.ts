@@ -35,9 +35,17 @@ export interface OdooRunFacts {
   readonly keptDatabase?: string;
 }
 
+/** What a scenario run tells governance: correction items and broken invariants. */
+export interface GovernanceFacts {
+  readonly corrections: ReadonlyArray<{ readonly flow: string; readonly reason: string; readonly owner: string; readonly reference: string; readonly resolutionMs?: number }>;
+  // Names of the invariants that did not hold.
+  readonly violations: readonly string[];
+}
+
 declare module 'vitest' {
   interface TaskMeta {
     scenario?: ScenarioMeta;
     odooRun?: OdooRunFacts;
+    governance?: GovernanceFacts;
   }
 }

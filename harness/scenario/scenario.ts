@@ -113,6 +113,7 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
     if (task.file.name !== expectedFile) throw new ConfigError(task.file.name, `✖ scenario id "${parsed.data.id}" must match its file: expected ${expectedFile}`);
     await labelScenario(parsed.data, { ...session.facts });
     let reconciliation = 'not checked: the scenario failed before its end';
+    let violated: string[] = [];
     try {
       await body({
         odoo,
@@ -132,12 +133,23 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
       // The scenario's own assertions passed: now the rules that must hold after any scenario.
       const violations = await checkInvariants({ odoo, shop: world.shop, gateway: world.gateway, carrier: world.carrier, connector: world.connector });
       reconciliation = violations.length ? formatViolations(violations) : `all ${INVARIANTS.length} invariants hold`;
+      violated = violations.map((v) => v.invariant);
       if (violations.length) assert.fail(`${violations.length} invariant(s) violated after the scenario:\n${reconciliation}`);
     } catch (error) {
       failedTasks.add(task.id);
       await labelFailure(failureCategory(error, world.connector.corrections.open));
       throw error;
     } finally {
+      task.meta.governance = {
+        corrections: world.connector.corrections.items.map((c) => ({
+          flow: c.flow,
+          reason: c.reason,
+          owner: c.owner,
+          reference: c.reference,
+          ...(c.resolvedAt ? { resolutionMs: Date.parse(c.resolvedAt) - Date.parse(c.createdAt) } : {}),
+        })),
+        violations: violated,
+      };
       await attachEvidence({
         transcript: session.transcript(),
         ledgers: world.ledgers(),

@@ -1,0 +1,41 @@
+import { expect, test } from 'vitest';
+import { loadIntegrationMap } from '../governance/index.ts';
+import { REFERENCE_MAP_PATH } from '../connector/index.ts';
+import type { ScenarioMeta } from '../scenario/scenario-meta.ts';
+import { governanceMarkdown, summarizeGovernance } from './governance.ts';
+
+const meta = (id: string, flow: string, exception: string): ScenarioMeta => ({ id, title: id, area: 'payments', flow, exception, owner: 'business-process-owner', severity: 'normal' });
+
+test('counts failed syncs, orders awaiting correction, mismatches and the mean time to resolution', async () => {
+  const summary = summarizeGovernance(await loadIntegrationMap(REFERENCE_MAP_PATH), [
+    {
+      meta: meta('payments/a', 'payment-capture', 'card declined'),
+      status: 'passed',
+      facts: { corrections: [{ flow: 'payment-capture', reason: 'card_declined', owner: 'business-process-owner', reference: 'ord_0001' }], violations: [] },
+    },
+    {
+      meta: meta('master-data/b', 'order-import', 'product missing'),
+      status: 'failed',
+      facts: {
+        corrections: [{ flow: 'order-import', reason: 'unknown_sku', owner: 'odoo-functional', reference: 'ord_0002', resolutionMs: 2 * 3_600_000 }],
+        violations: ['gateway net = Odoo payments − refunds', 'one partner per email'],
+      },
+    },
+  ]);
+  expect(summary.metrics).toEqual({
+    scenarios: 2,
+    failedScenarios: 1,
+    failedSyncs: 2,
+    ordersAwaitingCorrection: 1,
+    duplicatesFound: 1,
+    paymentMismatches: 1,
+    inventoryDifferences: 0,
+    meanTimeToResolutionMinutes: 120,
+    correctionsByOwner: { 'business-process-owner': 1, 'odoo-functional': 1 },
+  });
+  expect(summary.coverage['payment-capture']).toEqual({ 'card declined': [{ id: 'payments/a', status: 'passed' }] });
+  const markdown = governanceMarkdown(summary);
+  expect(markdown).toContain('| payment-capture | ✓ card declined |');
+  expect(markdown).toContain('| order-import | ✗ product missing |');
+  expect(markdown).toContain('| stock-sync | **no scenario** |');
+});

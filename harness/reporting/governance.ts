@@ -1,0 +1,101 @@
+import type { IntegrationMap } from '../governance/index.ts';
+import type { GovernanceFacts, ScenarioMeta } from '../scenario/scenario-meta.ts';
+
+/** One scenario as governance sees it. */
+export interface GovernanceInput {
+  readonly meta: ScenarioMeta;
+  readonly status: string;
+  readonly facts?: GovernanceFacts;
+}
+
+/** The governance summary: the map, what is covered, and how reliable the integration was. */
+export interface GovernanceSummary {
+  readonly integration: IntegrationMap;
+  // flow → exception → scenarios with their status.
+  readonly coverage: Record<string, Record<string, Array<{ id: string; status: string }>>>;
+  readonly metrics: {
+    readonly scenarios: number;
+    readonly failedScenarios: number;
+    // Items the integration could not process (each a failed sync).
+    readonly failedSyncs: number;
+    // Orders still parked in the correction queue at the end of their scenario.
+    readonly ordersAwaitingCorrection: number;
+    readonly duplicatesFound: number;
+    readonly paymentMismatches: number;
+    readonly inventoryDifferences: number;
+    // Mean time from a correction item to its resolution, where a scenario resolved one.
+    readonly meanTimeToResolutionMinutes: number | null;
+    readonly correctionsByOwner: Record<string, number>;
+  };
+}
+
+const DUPLICATE = /duplicate|one (sale order|partner) per/;
+const PAYMENT = /payment_mismatch|refund_mismatch|gateway net|credit notes/;
+const INVENTORY = /stock_shortage|quants|ordered =|delivered =|shop stock/;
+
+/** Builds the summary from a run's scenarios and the integration map. */
+export const summarizeGovernance = (integration: IntegrationMap, scenarios: readonly GovernanceInput[]): GovernanceSummary => {
+  const coverage: GovernanceSummary['coverage'] = Object.fromEntries(integration.flows.map((f) => [f.id, {}]));
+  for (const s of scenarios) ((coverage[s.meta.flow] ??= {})[s.meta.exception] ??= []).push({ id: s.meta.id, status: s.status });
+  const corrections = scenarios.flatMap((s) => s.facts?.corrections ?? []);
+  const violations = scenarios.flatMap((s) => s.facts?.violations ?? []);
+  const signals = [...corrections.map((c) => c.reason), ...violations];
+  const resolved = corrections.flatMap((c) => (c.resolutionMs === undefined ? [] : [c.resolutionMs]));
+  const byOwner: Record<string, number> = {};
+  for (const c of corrections) byOwner[c.owner] = (byOwner[c.owner] ?? 0) + 1;
+  return {
+    integration,
+    coverage,
+    metrics: {
+      scenarios: scenarios.length,
+      failedScenarios: scenarios.filter((s) => s.status === 'failed').length,
+      failedSyncs: corrections.length,
+      ordersAwaitingCorrection: new Set(corrections.filter((c) => c.resolutionMs === undefined && c.reference.startsWith('ord_')).map((c) => c.reference)).size,
+      duplicatesFound: signals.filter((x) => DUPLICATE.test(x)).length,
+      paymentMismatches: signals.filter((x) => PAYMENT.test(x)).length,
+      inventoryDifferences: signals.filter((x) => INVENTORY.test(x)).length,
+      meanTimeToResolutionMinutes: resolved.length ? Math.round(resolved.reduce((a, b) => a + b, 0) / resolved.length / 60_000) : null,
+      correctionsByOwner: byOwner,
+    },
+  };
+};
+
+/** The summary as Markdown: metrics, the coverage matrix (flow × exception) and the map. */
+export const governanceMarkdown = (summary: GovernanceSummary): string => {
+  const m = summary.metrics;
+  const mark = (cells: Array<{ status: string }>) => (cells.every((c) => c.status === 'passed') ? '✓' : cells.some((c) => c.status === 'failed') ? '✗' : '…');
+  const lines = [
+    `# Integration governance: ${summary.integration.name}`,
+    '',
+    '## Run metrics',
+    '',
+    '| metric | value |',
+    '|---|---|',
+    `| scenarios (failed) | ${m.scenarios} (${m.failedScenarios}) |`,
+    `| failed syncs (items sent to the correction queue) | ${m.failedSyncs} |`,
+    `| orders awaiting manual correction | ${m.ordersAwaitingCorrection} |`,
+    `| duplicates found | ${m.duplicatesFound} |`,
+    `| payment mismatches | ${m.paymentMismatches} |`,
+    `| inventory differences | ${m.inventoryDifferences} |`,
+    `| mean time to resolution | ${m.meanTimeToResolutionMinutes === null ? 'n/a' : `${m.meanTimeToResolutionMinutes} min`} |`,
+    `| correction items by owner | ${Object.entries(m.correctionsByOwner).map(([o, n]) => `${o}: ${n}`).join(', ') || 'none'} |`,
+    '',
+    '## Coverage: flow × exception',
+    '',
+    '| flow | exceptions covered (✓ passed, ✗ failed) |',
+    '|---|---|',
+    ...Object.entries(summary.coverage).map(([flow, exceptions]) => `| ${flow} | ${Object.entries(exceptions).map(([e, cells]) => `${mark(cells)} ${e}`).join('; ') || '**no scenario**'} |`),
+    '',
+    '## Integration map',
+    '',
+    '| flow | from → to | trigger | frequency | owner | exception path |',
+    '|---|---|---|---|---|---|',
+    ...summary.integration.flows.map((f) => `| ${f.id} | ${f.from} → ${f.to} | ${f.trigger} | ${f.frequency} | ${f.owner} | ${f.exceptionPath} |`),
+    '',
+    '| business field | source of truth |',
+    '|---|---|',
+    ...Object.entries(summary.integration.sourceOfTruth).map(([field, system]) => `| ${field} | ${system} |`),
+    '',
+  ];
+  return lines.join('\n');
+};
