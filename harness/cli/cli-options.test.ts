@@ -20,6 +20,11 @@ test('a bad flag value names the flag', () => {
   expect(() => parseCli(['launch'])).toThrow('→ at command');
 });
 
+test('a shard is i/n', () => {
+  expect(parseCli(['run', '--shard', '2/4']).shard).toBe('2/4');
+  expect(() => parseCli(['run', '--shard', '0/4'])).toThrow('expected i/n, e.g. 1/4');
+});
+
 test('positional arguments after the command are scenario filters', () => {
   expect(parseCli(['run', 'scenarios/smoke', '--grep', 'cash']).files).toEqual(['scenarios/smoke']);
 });

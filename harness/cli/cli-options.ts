@@ -13,6 +13,7 @@ export const CliOptions = z.object({
   grep: z.string().optional(),
   workers: z.coerce.number().int().min(1).max(16).optional(),
   seed: z.coerce.number().int().nonnegative().optional(),
+  shard: z.string().regex(/^[1-9]\d*\/[1-9]\d*$/, 'expected i/n, e.g. 1/4').optional(),
   files: z.array(z.string()),
 });
 export type CliOptions = z.infer<typeof CliOptions>;
@@ -33,7 +34,8 @@ Options (each overrides the environment variable in brackets):
   --allow-shared-database      run on ODOO_DATABASE, a database the harness did not create
   --grep TEXT                  only scenarios whose name contains TEXT
   --workers N                  scenarios in parallel (default 1)
-  --seed N                     one seed for every scenario's data [SEED]`;
+  --seed N                     one seed for every scenario's data [SEED]
+  --shard i/n                  run the i-th of n parts (CI runners); merge their reports/allure-results`;
 
 /**
  * Parses the command line.
@@ -54,6 +56,7 @@ export const parseCli = (argv: readonly string[]): CliOptions => {
         grep: { type: 'string' },
         workers: { type: 'string' },
         seed: { type: 'string' },
+        shard: { type: 'string' },
       },
     });
   } catch (error) {
@@ -70,6 +73,7 @@ export const parseCli = (argv: readonly string[]): CliOptions => {
     grep: parsed.values.grep,
     workers: parsed.values.workers,
     seed: parsed.values.seed,
+    shard: parsed.values.shard,
     files,
   });
   if (!result.success) throw ConfigError.fromZod('command line', result.error);

@@ -31,6 +31,7 @@ const main = async (): Promise<number> => {
     run: true,
     watch: false,
     ...(options.grep ? { testNamePattern: options.grep } : {}),
+    ...(options.shard ? { shard: options.shard } : {}),
     ...(options.workers ? { maxWorkers: options.workers } : { maxWorkers: 1 }),
   });
   await vitest.close();
