@@ -21,6 +21,8 @@ export default defineConfig({
   test: {
     // The live project's globalSetup teardown drops databases and removes containers.
     teardownTimeout: 300_000,
+    // Allure's runtime in every project (the reporter registers it for the root project only).
+    setupFiles: ['allure-vitest/setup'],
     reporters: [
       'default',
       new ProgressReporter(),

@@ -20,6 +20,7 @@ export default {
     ],
   },
   plugins: {
+    // The single-page report at reports/allure-report/, its tree grouped by owner.
     awesome: { options: { groupBy: ['owner', 'epic', 'feature'] } },
   },
 };
