@@ -1,7 +1,7 @@
+import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { loadHarnessEnv } from '../config/index.ts';
 import { ConfigError } from '../errors/index.ts';
-import { resolve } from 'node:path';
 import { createTarget, DatabaseBroker, ledgerDirectory, newRunId, RunLedger, spawnJanitor, startBrokerServer } from '../env/index.ts';
 import { SecretRedactor } from '../secrets/index.ts';
 import { RECORDINGS_DIR } from '../project/index.ts';
@@ -10,8 +10,8 @@ const log = (line: string) => process.stderr.write(`[harness] ${line}\n`);
 
 /**
  * Live runs: starts or reaches Odoo, makes sure the template exists, and serves the database
- * broker to the workers. The returned teardown drops what is left and stops containers; it also
- * runs on Ctrl-C and SIGTERM, so an interrupted run leaves nothing behind.
+ * broker to the workers. The returned teardown drops what is left and stops containers; on Ctrl-C
+ * and SIGTERM a detached janitor does the same, so an interrupted run leaves nothing behind.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const env = loadHarnessEnv();

@@ -1,4 +1,3 @@
-import { HarnessError } from '../errors/index.ts';
 import { BrokerClient } from '../env/index.ts';
 import {
   connectOdoo,
@@ -124,9 +123,4 @@ export class ScenarioSession {
     const odooMs = this.recordedOdooMs ?? this.odoo.log.totalMs;
     return { ...this.facts, rpcCalls: this.odoo.log.count, odooMs, databaseMs: this.databaseMs, ...(keptDatabase ? { keptDatabase } : {}) };
   }
-}
-
-/** Raised when a scenario is declared twice with one id. */
-export class DuplicateScenarioError extends HarnessError {
-  override name = 'DuplicateScenarioError';
 }
