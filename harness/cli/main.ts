@@ -35,7 +35,10 @@ const main = async (): Promise<number> => {
     ...(options.workers ? { maxWorkers: options.workers } : { maxWorkers: 1 }),
   });
   await vitest.close();
-  return Number(process.exitCode ?? 0) || (vitest.state.getCountOfFailedTests() > 0 ? 1 : 0);
+  const code = Number(process.exitCode ?? 0) || (vitest.state.getCountOfFailedTests() > 0 ? 1 : 0);
+  // The main job ends with its Allure report; a shard leaves its results for the merge.
+  if (!options.shard) await spawnNpm(['run', '--silent', 'report']);
+  return code;
 };
 
 main().then(
