@@ -101,6 +101,13 @@ export class OutsideWorld {
     }
   }
 
+  /** The order comes in and its payment is captured, with every webhook that follows delivered. */
+  async importAndPay(order: ShopOrder): Promise<void> {
+    await this.deliverWebhooks();
+    await this.connector.capturePayment(order.id);
+    await this.deliverWebhooks();
+  }
+
   /** What each simulator recorded: the other side of every reconciliation. */
   ledgers(): Record<string, unknown> {
     return {

@@ -40,6 +40,8 @@ export interface ScenarioContext {
   readonly checkout: (options: CheckoutOptions) => ShopOrder;
   // Delivers every due webhook to the connector; returns how many.
   readonly deliverWebhooks: () => Promise<number>;
+  // The step "the order is imported and paid": webhooks delivered, payment captured, webhooks delivered.
+  readonly importAndPay: (order: ShopOrder) => Promise<void>;
   // Installs fault handlers (e.g. `gateway.faults.outage('1h')`) in front of the simulators.
   readonly inject: (...handlers: HttpHandler[]) => void;
   // The network link to Odoo: `down()` makes every call fail as a refused connection, `up()` restores it.
@@ -127,6 +129,7 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
         connector: world.connector,
         checkout: (options) => world.checkout(options),
         deliverWebhooks: () => world.deliverWebhooks(),
+        importAndPay: (order) => runStep('the order is imported and paid', () => world.importAndPay(order)),
         inject: (...handlers) => world.server.use(...handlers),
         odooLink: session.link,
       });

@@ -13,14 +13,10 @@ scenario(
     owner: 'business-process-owner',
     severity: 'critical',
   },
-  async ({ odoo, data, step, checkout, shop, gateway, connector, deliverWebhooks }) => {
+  async ({ odoo, data, step, checkout, shop, gateway, connector, deliverWebhooks, importAndPay }) => {
     const product = await createStockedProduct(odoo, data, { quantity: 5, listPrice: 100 });
     const order = checkout({ customer: shopCustomer(data), lines: [{ sku: product.sku, quantity: 2, unitPrice: 11_500 }], pricesIncludeTax: true });
-    await step('the order is imported and paid', async () => {
-      await deliverWebhooks();
-      await connector.capturePayment(order.id);
-      await deliverWebhooks();
-    });
+    await importAndPay(order);
     await step('the customer cancels in the shop', async () => {
       shop.ledger.cancelOrder(order.id, 'changed my mind');
       await deliverWebhooks();

@@ -13,13 +13,10 @@ scenario(
     owner: 'odoo-functional',
     severity: 'normal',
   },
-  async ({ odoo, data, step, checkout, connector, deliverWebhooks }) => {
+  async ({ odoo, data, checkout, connector, importAndPay }) => {
     const product = await createStockedProduct(odoo, data, { quantity: 10, listPrice: 100 });
     const order = checkout({ customer: shopCustomer(data), lines: [{ sku: product.sku, quantity: 4, unitPrice: 11_500, discountPercent: 10 }], pricesIncludeTax: true });
-    await step('the order is imported and paid', async () => {
-      await deliverWebhooks();
-      await connector.capturePayment(order.id);
-    });
+    await importAndPay(order);
 
     const saleOrder = await saleOrderFor(odoo, order);
     const [line] = await odoo.read<{ discount: number; price_unit: number; price_subtotal: number }>('sale.order.line', saleOrder.order_line, ['discount', 'price_unit', 'price_subtotal']);

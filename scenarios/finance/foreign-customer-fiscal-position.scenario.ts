@@ -13,15 +13,12 @@ scenario(
     owner: 'odoo-functional',
     severity: 'normal',
   },
-  async ({ odoo, data, step, checkout, connector, deliverWebhooks }) => {
+  async ({ odoo, data, checkout, connector, importAndPay }) => {
     const { positionId, exportTaxId } = await createExportFiscalPosition(odoo, 'DE', await defaultSalesTax(odoo));
     const product = await createStockedProduct(odoo, data, { quantity: 10, listPrice: 100 });
     const customer = shopCustomer(data, { address: { name: 'Einkauf', street: 'Hauptstraße 1', city: 'Berlin', zip: '10115', countryCode: 'DE' } });
     const order = checkout({ customer, lines: [{ sku: product.sku, quantity: 2, unitPrice: 10_000 }], pricesIncludeTax: false });
-    await step('the order is imported and paid', async () => {
-      await deliverWebhooks();
-      await connector.capturePayment(order.id);
-    });
+    await importAndPay(order);
 
     const saleOrder = await saleOrderFor(odoo, order);
     const [position] = await odoo.read<{ fiscal_position_id: [number, string] | false }>('sale.order', [saleOrder.id], ['fiscal_position_id']);

@@ -13,7 +13,7 @@ scenario(
     owner: 'odoo-functional',
     severity: 'critical',
   },
-  async ({ odoo, data, step, checkout, connector, deliverWebhooks }) => {
+  async ({ odoo, data, checkout, connector, importAndPay }) => {
     // One after the other: Odoo hands out ids in the order calls arrive, and a replay must see the same ids.
     const a = await createStockedProduct(odoo, data, { quantity: 50, listPrice: 19.99 });
     const b = await createStockedProduct(odoo, data, { quantity: 50, listPrice: 4.95 });
@@ -27,11 +27,7 @@ scenario(
       ],
       pricesIncludeTax: true,
     });
-    await step('the order is imported and paid', async () => {
-      await deliverWebhooks();
-      await connector.capturePayment(order.id);
-      await deliverWebhooks();
-    });
+    await importAndPay(order);
 
     const saleOrder = await saleOrderFor(odoo, order);
     expect(Math.round(saleOrder.amount_total * 100)).toBe(order.total);

@@ -13,7 +13,7 @@ scenario(
     owner: 'odoo-functional',
     severity: 'normal',
   },
-  async ({ odoo, data, step, checkout, connector, deliverWebhooks }) => {
+  async ({ odoo, data, checkout, connector, importAndPay }) => {
     const reduced = await createSalesTax(odoo, 'Reduced 5%', 5);
     const standard = await createStockedProduct(odoo, data, { quantity: 10, listPrice: 100 });
     const books = await createStockedProduct(odoo, data, { quantity: 10, listPrice: 20, taxIds: [reduced] });
@@ -25,10 +25,7 @@ scenario(
       ],
       pricesIncludeTax: true,
     });
-    await step('the order is imported and paid', async () => {
-      await deliverWebhooks();
-      await connector.capturePayment(order.id);
-    });
+    await importAndPay(order);
 
     const saleOrder = await saleOrderFor(odoo, order);
     const lines = await odoo.read<{ price_subtotal: number; price_tax: number }>('sale.order.line', saleOrder.order_line, ['price_subtotal', 'price_tax']);

@@ -13,13 +13,10 @@ scenario(
     owner: 'odoo-functional',
     severity: 'critical',
   },
-  async ({ odoo, data, step, checkout, shop, carrier, connector, deliverWebhooks }) => {
+  async ({ odoo, data, step, checkout, shop, carrier, connector, deliverWebhooks, importAndPay }) => {
     const product = await createStockedProduct(odoo, data, { quantity: 10, listPrice: 100 });
     const order = checkout({ customer: shopCustomer(data), lines: [{ sku: product.sku, quantity: 3, unitPrice: 11_500 }], pricesIncludeTax: true });
-    await step('the order is imported and paid', async () => {
-      await deliverWebhooks();
-      await connector.capturePayment(order.id);
-    });
+    await importAndPay(order);
     await step('the carrier takes only 2 units', async () => {
       const shipmentId = await connector.requestShipment(order.id);
       carrier.ledger.ship(shipmentId!, [{ sku: product.sku, quantity: 2 }]);

@@ -13,14 +13,10 @@ scenario(
     owner: 'business-process-owner',
     severity: 'critical',
   },
-  async ({ odoo, data, step, checkout, gateway, connector, deliverWebhooks }) => {
+  async ({ odoo, data, step, checkout, gateway, connector, deliverWebhooks, importAndPay }) => {
     const product = await createStockedProduct(odoo, data, { quantity: 5, listPrice: 100 });
     const order = checkout({ customer: shopCustomer(data), lines: [{ sku: product.sku, quantity: 1, unitPrice: 11_500 }], pricesIncludeTax: true });
-    await step('the order is imported and paid', async () => {
-      await deliverWebhooks();
-      await connector.capturePayment(order.id);
-      await deliverWebhooks();
-    });
+    await importAndPay(order);
     await step('a chargeback arrives', async () => {
       gateway.ledger.chargeback(gateway.ledger.capturesFor(order.id)[0]!.id, order.total, 'fraudulent');
       await deliverWebhooks();

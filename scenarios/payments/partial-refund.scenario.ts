@@ -13,14 +13,10 @@ scenario(
     owner: 'business-process-owner',
     severity: 'normal',
   },
-  async ({ odoo, data, step, checkout, gateway, connector, deliverWebhooks }) => {
+  async ({ odoo, data, step, checkout, gateway, connector, deliverWebhooks, importAndPay }) => {
     const product = await createStockedProduct(odoo, data, { quantity: 5, listPrice: 100 });
     const order = checkout({ customer: shopCustomer(data), lines: [{ sku: product.sku, quantity: 2, unitPrice: 11_500 }], pricesIncludeTax: true });
-    await step('the order is imported and paid', async () => {
-      await deliverWebhooks();
-      await connector.capturePayment(order.id);
-      await deliverWebhooks();
-    });
+    await importAndPay(order);
     await step('a goodwill refund of 40.25 is made in the gateway dashboard', async () => {
       gateway.ledger.refund(gateway.ledger.capturesFor(order.id)[0]!.id, 4_025, 'goodwill-1');
       await deliverWebhooks();

@@ -13,13 +13,10 @@ scenario(
     owner: 'external-vendor',
     severity: 'critical',
   },
-  async ({ odoo, data, step, clock, checkout, carrier, connector, inject, deliverWebhooks }) => {
+  async ({ odoo, data, step, clock, checkout, carrier, connector, inject, importAndPay }) => {
     const product = await createStockedProduct(odoo, data, { quantity: 5, listPrice: 100 });
     const order = checkout({ customer: shopCustomer(data), lines: [{ sku: product.sku, quantity: 1, unitPrice: 11_500 }], pricesIncludeTax: true });
-    await step('the order is imported and paid', async () => {
-      await deliverWebhooks();
-      await connector.capturePayment(order.id);
-    });
+    await importAndPay(order);
     await step('the carrier is down longer than the retries last', async () => {
       inject(...carrier.faults.outage('4h'));
       expect(await connector.requestShipment(order.id)).toBeUndefined();

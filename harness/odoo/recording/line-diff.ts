@@ -19,7 +19,7 @@ export const lineDiff = (expected: string, actual: string, context = 2): string 
     else if (i < a.length && (j >= b.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) ops.push({ sign: '-', line: a[i++]! });
     else ops.push({ sign: '+', line: b[j++]! });
   }
-  const keep = ops.map((op, index) => ops.slice(Math.max(0, index - context), index + context + 1).some((near) => near.sign !== ' '));
+  const keep = ops.map((_, index) => ops.slice(Math.max(0, index - context), index + context + 1).some((near) => near.sign !== ' '));
   const out: string[] = [];
   ops.forEach((op, index) => {
     if (keep[index]) out.push(`${op.sign} ${op.line}`);
