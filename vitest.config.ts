@@ -1,8 +1,13 @@
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
-import { GovernanceReporter, ProgressReporter, SummaryReporter } from './harness/reporting/index.ts';
-import { RECORDINGS_DIR } from './harness/project/index.ts';
+import { GovernanceReporter, ProgressReporter, RunFolderReporter, SummaryReporter } from './harness/reporting/index.ts';
+import { currentRunId, RECORDINGS_DIR, runDirectory } from './harness/project/index.ts';
 
 const SCENARIOS = ['scenarios/**/*.scenario.ts'];
+
+// Each run writes its own folder, reports/runs/<run-id>/; reports/latest points at the last one.
+const runId = currentRunId();
+const runFolder = runDirectory(runId);
 
 // Replays every scenario against the recordings of one Odoo major, with no Odoo.
 const replayProject = (major: number) => ({
@@ -26,10 +31,11 @@ export default defineConfig({
     reporters: [
       'default',
       new ProgressReporter(),
-      new SummaryReporter(),
-      new GovernanceReporter('harness/connector/integration-map.json'),
-      ['allure-vitest/reporter', { resultsDir: 'reports/allure-results' }],
-      ['junit', { outputFile: 'reports/junit.xml' }],
+      new SummaryReporter(runFolder),
+      new GovernanceReporter('harness/connector/integration-map.json', runFolder),
+      ['allure-vitest/reporter', { resultsDir: join(runFolder, 'allure-results') }],
+      ['junit', { outputFile: join(runFolder, 'junit.xml') }],
+      new RunFolderReporter(runId),
     ],
     projects: [
       {

@@ -1,15 +1,16 @@
-// Allure 3 configuration for `npm run report` (reports/allure-results → reports/allure-report).
+// Allure 3 configuration for `npm run report`: the last run's results into its own report,
+// reports/latest/allure-results → reports/latest/allure-report (latest links to reports/runs/<run-id>/).
 // Failed scenarios are routed to who must act: each carries a `failure` label set by the harness
 // (harness/reporting/failure-category.ts), and every category groups its scenarios by owner.
 const byOwner = ['owner'];
 
 export default {
   name: 'odoo-exception-harness',
-  output: './reports/allure-report',
-  // Trend across runs: keep this file between CI runs (cache or artifact) to see history.
+  output: './reports/latest/allure-report',
+  // Trend across runs: one file shared by every run folder; keep it between CI runs (cache or artifact).
   historyPath: './reports/history/history.jsonl',
   // The governance summary (integration map, coverage matrix, metrics) travels with the report.
-  globalAttachments: ['reports/governance.md', 'reports/governance.json'],
+  globalAttachments: ['reports/latest/governance.md', 'reports/latest/governance.json'],
   categories: {
     rules: [
       { id: 'infrastructure', name: 'Infrastructure (Odoo or Docker unavailable)', matchers: { labels: { failure: 'infrastructure' } }, groupBy: byOwner },
@@ -20,7 +21,7 @@ export default {
     ],
   },
   plugins: {
-    // The single-page report at reports/allure-report/, its tree grouped by owner.
+    // The single-page report at reports/latest/allure-report/, its tree grouped by owner.
     awesome: { options: { groupBy: ['owner', 'epic', 'feature'] } },
   },
 };

@@ -2,15 +2,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import { loadIntegrationMap } from '../governance/index.ts';
-import { REPORTS_DIR } from '../project/index.ts';
 import type { GovernanceFacts, ScenarioMeta } from '../scenario/scenario-meta.ts';
 import { governanceMarkdown, summarizeGovernance } from './governance.ts';
 
-/** Writes reports/governance.json and governance.md after every run of scenarios. */
+/** Writes governance.json and governance.md into the run folder after every run of scenarios. */
 export class GovernanceReporter implements Reporter {
   constructor(
     private readonly mapPath: string,
-    private readonly directory: string = REPORTS_DIR,
+    private readonly directory: string,
   ) {}
 
   async onTestRunEnd(testModules: ReadonlyArray<TestModule>): Promise<void> {

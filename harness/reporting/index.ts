@@ -1,6 +1,6 @@
 /** One line per finished scenario, for live runs. */
 export { ProgressReporter } from './progress-reporter.ts';
-/** Writes reports/summary.json. */
+/** Writes summary.json into the run folder. */
 export { SummaryReporter } from './summary-reporter.ts';
 export type { RunSummary } from './summary-reporter.ts';
 export { scenarioResultOf } from './scenario-result.ts';
@@ -14,3 +14,7 @@ export type { FailureCategory } from './failure-category.ts';
 export { GovernanceReporter } from './governance-reporter.ts';
 export { governanceMarkdown, summarizeGovernance } from './governance.ts';
 export type { GovernanceSummary } from './governance.ts';
+/** Points reports/latest at the run folder and prunes old ones (or removes the folder of a run without scenarios). */
+export { RunFolderReporter } from './run-folder-reporter.ts';
+/** The run id reports/latest points to, if any. */
+export { latestRunId } from './latest-link.ts';

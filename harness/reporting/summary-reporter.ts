@@ -1,10 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
-import { REPORTS_DIR } from '../project/index.ts';
 import { scenarioResultOf, type ScenarioResult } from './scenario-result.ts';
 
-/** The shape of reports/summary.json. */
+/** The shape of summary.json in a run folder (reports/runs/<run-id>/). */
 export interface RunSummary {
   readonly generatedAt: string;
   // One entry per vitest project that ran scenarios (live, replay-18, replay-19 …).
@@ -20,9 +19,9 @@ export interface RunSummary {
   }>;
 }
 
-/** Writes reports/summary.json at the end of every live or replayed run. */
+/** Writes summary.json into the run folder at the end of every live or replayed run. */
 export class SummaryReporter implements Reporter {
-  constructor(private readonly directory: string = REPORTS_DIR) {}
+  constructor(private readonly directory: string) {}
 
   async onTestRunEnd(testModules: ReadonlyArray<TestModule>): Promise<void> {
     const results = testModules.flatMap((m) => [...m.children.allTests()].map((t: TestCase) => scenarioResultOf(t))).filter((r): r is ScenarioResult => !!r);
