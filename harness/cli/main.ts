@@ -2,11 +2,10 @@ import { startVitest } from 'vitest/node';
 import { loadHarnessEnv } from '../config/index.ts';
 import { HarnessError } from '../errors/index.ts';
 import { spawn } from 'node:child_process';
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { PROJECT_ROOT, REPORTS_DIR } from '../project/index.ts';
+import { currentRunId, PROJECT_ROOT } from '../project/index.ts';
+import { latestRunId } from '../reporting/index.ts';
 import { environmentFor, parseCli } from './cli-options.ts';
-import { formatChecks, runDoctor } from './doctor.ts';
+import { formatChecks, runDoctor } from '../diagnose/index.ts';
 
 const spawnNpm = (args: string[]): Promise<number> =>
   new Promise((resolve) => spawn('npm', args, { cwd: PROJECT_ROOT, stdio: 'inherit' }).on('exit', (code) => resolve(code ?? 1)));
@@ -22,10 +21,16 @@ const main = async (): Promise<number> => {
   }
   if (options.command === 'report') return spawnNpm(['run', 'report']);
   if (options.command === 'list') return spawnNpm(['exec', '--', 'vitest', 'list', '--project', `replay-${process.env.ODOO_VERSION?.split('.')[0] ?? '19'}`, ...options.files]);
-  // Fail on bad configuration before vitest starts workers.
+  // Fail on bad configuration, or on what doctor sees is missing, before vitest starts workers.
   loadHarnessEnv();
-  // A run's report shows that run only: results of earlier runs are cleared (history keeps trends).
-  await rm(join(REPORTS_DIR, 'allure-results'), { recursive: true, force: true });
+  const blocking = (await runDoctor()).filter((c) => !c.ok && !c.advisory);
+  if (blocking.length) {
+    for (const check of blocking) process.stderr.write(`✗ ${check.name}: ${check.detail}${check.fix ? ` — fix: ${check.fix}` : ''}\n`);
+    return 2;
+  }
+  // The run id, made before vitest loads its config (same process), names this run's own folder:
+  // reports/runs/<run-id>/, so earlier runs' results stay as they were (history keeps trends).
+  const runId = currentRunId();
   const vitest = await startVitest('test', options.files, {
     project: ['live'],
     run: true,
@@ -36,8 +41,9 @@ const main = async (): Promise<number> => {
   });
   await vitest.close();
   const code = Number(process.exitCode ?? 0) || (vitest.state.getCountOfFailedTests() > 0 ? 1 : 0);
-  // The main job ends with its Allure report; a shard leaves its results for the merge.
-  if (!options.shard) await spawnNpm(['run', '--silent', 'report']);
+  // The main job ends with its Allure report; a shard leaves its results for the merge. A run that
+  // stopped before its scenarios did not move reports/latest, and an older run's report is not rebuilt.
+  if (!options.shard && (await latestRunId()) === runId) await spawnNpm(['run', '--silent', 'report']);
   return code;
 };
 

@@ -33,6 +33,9 @@ export const HarnessEnv = z
     KEEP_DBS: z.enum(['none', 'failed', 'all']).default('failed'),
     RECORD: flag,
     ODOO_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
+    ODOO_RESTART_WAIT_MS: z.coerce.number().int().min(0).default(180_000),
+    HARNESS_TEMPLATE_WAIT_MS: z.coerce.number().int().min(0).default(1_800_000),
+    HARNESS_DB_POOL: z.union([z.literal('auto'), z.coerce.number().int().min(0).max(32)], { error: 'expected "auto" or a number of databases from 0 to 32' }).default('auto'),
     HARNESS_CACHE_DIR: z.string().min(1).default('.harness-cache'),
     SEED: z.coerce.number().int().nonnegative().optional(),
   })

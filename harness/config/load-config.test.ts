@@ -48,3 +48,10 @@ test('module lists and flags are parsed', () => {
   expect(env.RECORD).toBe(true);
   expect(() => loadHarnessEnv({ ODOO_MODULES: 'sale stock' })).toThrow('expected module names separated by commas');
 });
+
+test('the pool, the restart wait and the template wait are checked', () => {
+  expect(loadHarnessEnv({})).toMatchObject({ HARNESS_DB_POOL: 'auto', ODOO_RESTART_WAIT_MS: 180_000, HARNESS_TEMPLATE_WAIT_MS: 1_800_000 });
+  expect(loadHarnessEnv({ HARNESS_DB_POOL: '0', ODOO_RESTART_WAIT_MS: '0' })).toMatchObject({ HARNESS_DB_POOL: 0, ODOO_RESTART_WAIT_MS: 0 });
+  expect(() => loadHarnessEnv({ HARNESS_DB_POOL: 'many' })).toThrow('✖ expected "auto" or a number of databases from 0 to 32\n  → at HARNESS_DB_POOL');
+  expect(() => loadHarnessEnv({ ODOO_RESTART_WAIT_MS: '-1' })).toThrow('→ at ODOO_RESTART_WAIT_MS');
+});

@@ -1,8 +1,10 @@
+import { stat, statfs } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { getContainerRuntimeClient, ImageName } from 'testcontainers';
 import { loadHarnessEnv, type HarnessEnv } from '../config/index.ts';
 import { DbService } from '../env/url/db-service.ts';
 import { PgAdmin } from '../env/url/pg-admin.ts';
-import { connectOdoo, fetchServerVersion, HttpChannel, OdooError } from '../odoo/index.ts';
+import { connectOdoo, fetchServerVersion, HttpChannel, OdooError, OdooTransportError } from '../odoo/index.ts';
 import { defaultOdooImage } from '../project/index.ts';
 
 /** One thing doctor looked at. */
@@ -12,6 +14,8 @@ export interface Check {
   readonly detail: string;
   // What to do when it is not ok.
   readonly fix?: string;
+  // Not ok, but a run may still work (a missing image is pulled where a registry answers).
+  readonly advisory?: boolean;
 }
 
 const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
@@ -43,7 +47,13 @@ const dockerChecks = async (env: HarnessEnv): Promise<Check[]> => {
       await runtime.image.inspect(ImageName.fromString(image));
       checks.push({ name: `image ${image}`, ok: true, detail: 'present locally' });
     } catch {
-      checks.push({ name: `image ${image}`, ok: false, detail: 'not present locally', fix: `docker pull ${image} (the first run pulls it where a registry is reachable).` });
+      checks.push({
+        name: `image ${image}`,
+        ok: false,
+        advisory: true,
+        detail: 'not present locally',
+        fix: `docker pull ${image} where a registry is reachable; elsewhere build or load it (docker build, docker load), or set ${image === env.POSTGRES_IMAGE ? 'POSTGRES_IMAGE' : 'ODOO_IMAGE'} to an image that is here (docker images).`,
+      });
     }
   }
   return checks;
@@ -56,7 +66,8 @@ const urlChecks = async (env: HarnessEnv): Promise<Check[]> => {
     const version = await fetchServerVersion(new HttpChannel({ baseUrl: url, timeoutMs: 10_000 }));
     checks.push({ name: `Odoo at ${url}`, ok: true, detail: `Odoo ${version.serverVersion}` });
   } catch (error) {
-    return [{ name: `Odoo at ${url}`, ok: false, detail: (error as Error).message, fix: 'Start Odoo, or correct ODOO_URL (scheme, host and port).' }];
+    const detail = error instanceof OdooTransportError ? `not answering (${error.reason})` : (error as Error).message;
+    return [{ name: `Odoo at ${url}`, ok: false, detail, fix: 'Start Odoo, or correct ODOO_URL (scheme, host and port).' }];
   }
   if (env.ODOO_MASTER_PASSWORD) {
     // dump checks the master password before it looks for the database: a wrong one is refused,
@@ -89,6 +100,27 @@ const urlChecks = async (env: HarnessEnv): Promise<Check[]> => {
   return checks;
 };
 
+// Below this, a template dump or a run's reports may not fit.
+const MIN_FREE_BYTES = 2 * 1024 ** 3;
+
+/** Free space where the harness writes: the template cache, run ledgers and reports. */
+export const diskCheck = async (directory: string): Promise<Check> => {
+  let free: number;
+  try {
+    // The folder may not exist yet: measure the nearest one that does.
+    let existing = resolve(directory);
+    while (!(await stat(existing).then(() => true, () => false))) existing = dirname(existing);
+    const fs = await statfs(existing);
+    free = fs.bavail * fs.bsize;
+  } catch (error) {
+    return { name: `disk space (${directory})`, ok: true, detail: `not measured (${(error as Error).message})` };
+  }
+  const detail = `${(free / 1024 ** 3).toFixed(1)} GiB free`;
+  return free >= MIN_FREE_BYTES
+    ? { name: `disk space (${directory})`, ok: true, detail }
+    : { name: `disk space (${directory})`, ok: false, detail, fix: `Free at least ${MIN_FREE_BYTES / 1024 ** 3} GiB there (old run folders under reports/runs/, Docker images), or point HARNESS_CACHE_DIR elsewhere.` };
+};
+
 /** Every check for the configured target, in order. */
 export const runDoctor = async (rawEnv: NodeJS.ProcessEnv = process.env): Promise<Check[]> => {
   const checks: Check[] = [nodeCheck()];
@@ -99,6 +131,7 @@ export const runDoctor = async (rawEnv: NodeJS.ProcessEnv = process.env): Promis
   } catch (error) {
     return [...checks, { name: 'configuration', ok: false, detail: (error as Error).message, fix: 'See README, "Environment variables".' }];
   }
+  checks.push(await diskCheck(env.HARNESS_CACHE_DIR));
   return [...checks, ...(env.ODOO_TARGET === 'docker' ? await dockerChecks(env) : await urlChecks(env))];
 };
 

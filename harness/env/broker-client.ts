@@ -1,4 +1,4 @@
-import { HarnessError } from '../errors/index.ts';
+import { InfrastructureError } from '../errors/index.ts';
 
 /** A worker's side of the broker server: asks for and gives back scenario databases. */
 export class BrokerClient {
@@ -24,7 +24,9 @@ export class BrokerClient {
       signal: AbortSignal.timeout(300_000),
     });
     const payload = (await response.json()) as { error?: string };
-    if (!response.ok) throw new HarnessError(`The run's database broker refused ${path}: ${payload.error ?? response.status}`);
+    // The broker makes and drops the scenario's database: when it cannot, the server or its disk failed.
+    if (!response.ok)
+      throw new InfrastructureError(`The scenario's database could not be ${path === '/acquire' ? 'made' : 'given back'}: ${payload.error ?? `HTTP ${response.status}`}`, 'see the run\'s [harness] lines above; `npx odoo-harness doctor` checks the server, its passwords and the disk.');
     return payload;
   }
 }

@@ -4,15 +4,18 @@ import type { HarnessEnv } from '../config/index.ts';
 import { defaultOdooImage } from '../project/index.ts';
 import { ConfigError } from '../errors/index.ts';
 import type { SecretRedactor } from '../secrets/index.ts';
+import { newRunId } from './database-names.ts';
 import { DockerTarget } from './docker/docker-target.ts';
 import type { OdooTarget } from './target.ts';
 import { DEFAULT_MODULES } from './template/install-modules.ts';
 import { DEFAULT_TEMPLATE_SETUP_VERSION, defaultTemplateSetup, type TemplateSetup } from './template/template-setup.ts';
 import { UrlTarget } from './url/url-target.ts';
 
-/** Command-line choices that are not environment variables. */
+/** Command-line choices that are not environment variables, and the run the target serves. */
 export interface TargetFlags {
   readonly allowSharedDatabase?: boolean;
+  // The run's short id (database names, ledger); a fresh one by default.
+  readonly runId?: string;
 }
 
 /**
@@ -23,7 +26,19 @@ export const createTarget = async (env: HarnessEnv, redactor: SecretRedactor, lo
   const { setup, setupVersion } = await loadTemplateSetup(env.ODOO_TEMPLATE_SETUP);
   const modules = env.ODOO_MODULES ?? [...DEFAULT_MODULES];
   const cacheDir = resolve(env.HARNESS_CACHE_DIR);
-  const common = { transport: env.ODOO_TRANSPORT, modules, setup, setupVersion, cacheDir, timeoutMs: env.ODOO_TIMEOUT_MS, redactor, log };
+  const common = {
+    transport: env.ODOO_TRANSPORT,
+    modules,
+    setup,
+    setupVersion,
+    cacheDir,
+    runId: flags.runId ?? newRunId(),
+    timeoutMs: env.ODOO_TIMEOUT_MS,
+    templateWaitMs: env.HARNESS_TEMPLATE_WAIT_MS,
+    restartWaitMs: env.ODOO_RESTART_WAIT_MS,
+    redactor,
+    log,
+  };
   if (env.ODOO_TARGET === 'docker')
     return new DockerTarget({ ...common, odooImage: env.ODOO_IMAGE ?? (env.ODOO_VERSION ? `odoo:${env.ODOO_VERSION}` : defaultOdooImage()), postgresImage: env.POSTGRES_IMAGE });
 

@@ -1,65 +1,127 @@
 import { expect, test } from 'vitest';
-import { DatabaseBroker } from './database-broker.ts';
-import { isSafeDatabaseName, scenarioDatabaseName, templateDatabaseName } from './database-names.ts';
+import { DatabaseBroker, type BrokerOptions } from './database-broker.ts';
+import { isSafeDatabaseName, pooledDatabaseName, scenarioDatabaseName, templateBuildName, templateDatabaseName } from './database-names.ts';
 import type { OdooTarget, TargetInfo } from './target.ts';
 
-// Records what the broker asks of a target; the real targets are exercised by live runs.
-const fakeTarget = () => {
+// Records what the broker asks of a target; copies can be held back to see what waits for them.
+// The real targets are exercised by live runs.
+const fakeTarget = (options: { failCopies?: boolean } = {}) => {
   const calls: string[] = [];
+  const held: Array<() => void> = [];
+  let holdCopies = false;
   const target: OdooTarget = {
     kind: 'url',
     start: async () => info,
-    createDatabase: async (name) => void calls.push(`create ${name}`),
+    createDatabase: async (name) => {
+      calls.push(`create ${name}`);
+      if (holdCopies) await new Promise<void>((resolve) => held.push(resolve));
+      if (options.failCopies) throw new Error(`disk full while copying to ${name}`);
+    },
     dropDatabase: async (name) => void calls.push(`drop ${name}`),
+    keepDatabase: async (name, as) => (calls.push(`keep ${name} as ${as}`), as),
     cleanUpAbandoned: async () => undefined,
     stop: async () => undefined,
   };
-  return { target, calls };
+  return {
+    target,
+    calls,
+    hold: () => (holdCopies = true),
+    releaseHeld: () => held.splice(0).forEach((resolve) => resolve()),
+  };
 };
 const info: TargetInfo = { kind: 'url', url: 'http://127.0.0.1:8069', login: 'admin', password: 'admin', version: { major: 18, minor: 0, serverVersion: '18.0' }, transport: 'jsonrpc', template: 'oeh_tpl_x' };
+const options = (overrides: Partial<BrokerOptions> = {}): BrokerOptions => ({ keep: 'failed', poolSize: 0, log: () => undefined, ...overrides });
+const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
 
-test('names scenario databases after the run and the scenario, within PostgreSQL limits', () => {
+test('names databases after the run, within PostgreSQL limits', () => {
   expect(scenarioDatabaseName('3f9a1c', 'smoke/order-to-cash')).toBe('oeh_3f9a1c_smoke_order_to_cash');
   expect(scenarioDatabaseName('3f9a1c', `payments/${'x'.repeat(80)}`, 2)).toHaveLength(63);
   expect(scenarioDatabaseName('3f9a1c', `payments/${'x'.repeat(80)}`, 2).endsWith('_2')).toBe(true);
+  expect(pooledDatabaseName('3f9a1c', 7)).toBe('oeh_3f9a1c_p007');
   expect(templateDatabaseName('abc')).toBe('oeh_tpl_abc');
+  expect(templateBuildName('abc')).toBe('oeh_tplbuild_abc');
   expect(isSafeDatabaseName('oeh_1_a')).toBe(true);
   expect(isSafeDatabaseName('x"; DROP DATABASE y; --')).toBe(false);
 });
 
-test('keeps failed scenarios databases by default policy "failed" and drops passed ones', async () => {
+test('without a pool: copies on demand, drops at once, keeps a failed scenario under its own name', async () => {
   const { target, calls } = fakeTarget();
-  const broker = new DatabaseBroker(target, info, 'r1', 'failed', () => undefined);
+  const broker = new DatabaseBroker(target, info, 'r1', options());
+  broker.warmUp();
+  expect(calls).toEqual([]);
   const a = await broker.acquire('smoke/a');
   const b = await broker.acquire('smoke/b');
   expect(await broker.release(a, true)).toBe(false);
   expect(await broker.release(b, false)).toBe(true);
-  expect(calls).toEqual(['create oeh_r1_smoke_a', 'create oeh_r1_smoke_b', 'drop oeh_r1_smoke_a']);
+  expect(calls).toEqual(['create oeh_r1_p001', 'create oeh_r1_p002', 'drop oeh_r1_p001', 'keep oeh_r1_p002 as oeh_r1_smoke_b']);
   expect(broker.kept).toEqual(['oeh_r1_smoke_b']);
 });
 
-test('the same scenario twice in one run gets a second database', async () => {
-  const { target } = fakeTarget();
-  const broker = new DatabaseBroker(target, info, 'r1', 'none', () => undefined);
-  expect(await broker.acquire('smoke/a')).toBe('oeh_r1_smoke_a');
-  expect(await broker.acquire('smoke/a')).toBe('oeh_r1_smoke_a_1');
+test('a pool copies ahead of need, so a scenario does not wait for its copy', async () => {
+  const { target, calls, hold, releaseHeld } = fakeTarget();
+  const broker = new DatabaseBroker(target, info, 'r1', options({ poolSize: 3 }));
+  broker.warmUp();
+  await settle();
+  // Two copies at a time; the third starts when one is done.
+  expect(calls).toEqual(['create oeh_r1_p001', 'create oeh_r1_p002', 'create oeh_r1_p003']);
+  hold();
+  // Handed out at once, while the refill is still held back.
+  expect(await broker.acquire('smoke/a')).toBe('oeh_r1_p001');
+  expect(await broker.acquire('smoke/b')).toBe('oeh_r1_p002');
+  expect(calls.slice(3)).toEqual(['create oeh_r1_p004', 'create oeh_r1_p005']);
+  releaseHeld();
+  await settle();
+  expect(calls.slice(5)).toEqual([]);
 });
 
-test('releaseAll drops what crashed workers never gave back, and nothing else', async () => {
+test('a pooled copy is dropped in the background; the end of the run drops what is left', async () => {
   const { target, calls } = fakeTarget();
-  const broker = new DatabaseBroker(target, info, 'r1', 'all', () => undefined);
+  const broker = new DatabaseBroker(target, info, 'r1', options({ poolSize: 1, keep: 'none' }));
+  broker.warmUp();
+  const a = await broker.acquire('smoke/a');
+  await settle();
+  expect(await broker.release(a, true)).toBe(false);
+  await settle();
+  expect(calls).toEqual(['create oeh_r1_p001', 'create oeh_r1_p002', 'drop oeh_r1_p001']);
+  await broker.releaseAll();
+  expect(calls.slice(3)).toEqual(['drop oeh_r1_p002']);
+});
+
+test('a scenario waiting for a copy gets the copy error, and the pool stops copying ahead until a copy succeeds', async () => {
+  const { target, calls } = fakeTarget({ failCopies: true });
+  const broker = new DatabaseBroker(target, info, 'r1', options({ poolSize: 2 }));
+  broker.warmUp();
+  await settle();
+  const copiesBefore = calls.length;
+  await expect(broker.acquire('smoke/a')).rejects.toThrow('disk full while copying');
+  await settle();
+  // One attempt for the scenario that asked, no more copies in the background.
+  expect(calls.length - copiesBefore).toBe(1);
+});
+
+test('the same scenario kept twice in one run gets a second name', async () => {
+  const { target } = fakeTarget();
+  const broker = new DatabaseBroker(target, info, 'r1', options({ keep: 'all' }));
+  await broker.release(await broker.acquire('smoke/a'), true);
+  await broker.release(await broker.acquire('smoke/a'), true);
+  expect(broker.kept).toEqual(['oeh_r1_smoke_a', 'oeh_r1_smoke_a_1']);
+});
+
+test('releaseAll drops what crashed workers never gave back, and nothing kept', async () => {
+  const { target, calls } = fakeTarget();
+  const broker = new DatabaseBroker(target, info, 'r1', options({ keep: 'all' }));
   const a = await broker.acquire('smoke/a');
   await broker.acquire('smoke/b');
   await broker.release(a, true);
   await broker.releaseAll();
-  expect(calls).toEqual(['create oeh_r1_smoke_a', 'create oeh_r1_smoke_b', 'drop oeh_r1_smoke_b']);
-  expect(await broker.release('oeh_r1_smoke_b', true)).toBe(false);
+  expect(calls).toEqual(['create oeh_r1_p001', 'create oeh_r1_p002', 'keep oeh_r1_p001 as oeh_r1_smoke_a', 'drop oeh_r1_p002']);
+  expect(await broker.release('oeh_r1_p002', true)).toBe(false);
 });
 
 test('a shared database is handed out as is and never dropped', async () => {
   const { target, calls } = fakeTarget();
-  const broker = new DatabaseBroker(target, { ...info, sharedDatabase: 'staging' }, 'r1', 'none', () => undefined);
+  const broker = new DatabaseBroker(target, { ...info, sharedDatabase: 'staging' }, 'r1', options({ poolSize: 2 }));
   expect(await broker.acquire('smoke/a')).toBe('staging');
   expect(await broker.release('staging', true)).toBe(false);
-  expect(calls).toEqual([]);
+  expect(calls.filter((c) => !c.startsWith('create'))).toEqual([]);
 });

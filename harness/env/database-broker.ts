@@ -1,65 +1,160 @@
-import { scenarioDatabaseName } from './database-names.ts';
-import type { RunLedger } from './run-ledger.ts';
+import { HarnessError } from '../errors/index.ts';
+import { pooledDatabaseName, scenarioDatabaseName } from './database-names.ts';
 import type { OdooTarget, TargetInfo } from './target.ts';
 
 /** Which scenario databases survive the run: none, those of failed scenarios, or all. */
 export type KeepPolicy = 'none' | 'failed' | 'all';
 
+export interface BrokerOptions {
+  readonly keep: KeepPolicy;
+  // Copies made ahead of need, while scenarios run; 0 copies on demand and drops at once.
+  readonly poolSize: number;
+  readonly log: (line: string) => void;
+}
+
+// Copies at the same time: PostgreSQL copies in parallel well, but each also loads a registry in Odoo.
+const PARALLEL_COPIES = 2;
+// Drops at the same time at the end of the run.
+const PARALLEL_FINAL_DROPS = 3;
+
+interface Waiter {
+  resolve(database: string): void;
+  reject(error: unknown): void;
+}
+
 /**
- * Hands out one database per scenario and takes it back, in the main process, so that one place
- * knows every database the run created and can drop what workers left behind (a crash, Ctrl-C).
+ * Hands out one fresh copy of the template per scenario and takes it back, in the main process,
+ * so that one place knows every database the run created and can drop what workers left behind.
+ *
+ * With a pool, copies are made ahead of need and dropped in the background, so neither is on a
+ * scenario's critical path. Copies carry serial names (`oeh_<run>_p001`); a kept one is renamed
+ * after its scenario.
  */
 export class DatabaseBroker {
-  readonly #live = new Set<string>();
   readonly kept: string[] = [];
-  readonly #taken = new Set<string>();
+  readonly #ready: string[] = [];
+  // Handed out: database → scenario id.
+  readonly #live = new Map<string, string>();
+  readonly #waiters: Waiter[] = [];
+  readonly #copies = new Set<Promise<void>>();
+  readonly #toDrop: string[] = [];
+  #dropping: Promise<void> | undefined;
+  #serial = 0;
+  #closed = false;
+  // After a failed copy the pool copies only for scenarios that wait, until a copy succeeds.
+  #copyFailed = false;
 
   constructor(
     readonly target: OdooTarget,
     readonly info: TargetInfo,
     readonly runId: string,
-    readonly keep: KeepPolicy,
-    readonly log: (line: string) => void,
-    // Write-ahead list of databases for cleanup after a killed run (url targets only).
-    readonly ledger?: RunLedger,
-  ) {}
+    readonly options: BrokerOptions,
+  ) {
+    if (!Number.isInteger(options.poolSize) || options.poolSize < 0) throw new HarnessError(`The database pool size must be a whole number ≥ 0, got ${options.poolSize}.`);
+  }
+
+  /** Starts filling the pool (nothing without one). */
+  warmUp(): void {
+    this.#fill();
+  }
 
   /** A fresh copy of the template for a scenario (or the shared database). */
   async acquire(scenarioId: string): Promise<string> {
     if (this.info.sharedDatabase) return this.info.sharedDatabase;
-    // A scenario run twice in one run (retry, repeat) gets a second database.
-    let name = scenarioDatabaseName(this.runId, scenarioId);
-    for (let attempt = 1; this.#taken.has(name); attempt++) name = scenarioDatabaseName(this.runId, scenarioId, attempt);
-    this.#taken.add(name);
-    this.ledger?.add(name);
-    await this.target.createDatabase(name);
-    this.#live.add(name);
+    let name: string;
+    if (this.options.poolSize === 0) {
+      name = this.#nextName();
+      await this.target.createDatabase(name);
+    } else {
+      name = this.#ready.shift() ?? (await this.#nextCopy());
+      this.#fill();
+    }
+    this.#live.set(name, scenarioId);
     return name;
   }
 
   /** Drops the scenario's database or keeps it, per policy; returns whether it was kept. */
   async release(name: string, passed: boolean): Promise<boolean> {
-    if (!this.#live.has(name)) return false;
+    const scenarioId = this.#live.get(name);
+    if (scenarioId === undefined) return false;
     this.#live.delete(name);
-    if (this.keep === 'all' || (this.keep === 'failed' && !passed)) {
-      this.kept.push(name);
-      this.ledger?.remove(name);
-      this.log(`Kept database "${name}" for inspection (--keep-dbs ${this.keep}).`);
+    if (this.options.keep === 'all' || (this.options.keep === 'failed' && !passed)) {
+      const kept = await this.target.keepDatabase(name, this.#keptName(scenarioId));
+      this.kept.push(kept);
+      this.options.log(`Kept database "${kept}" for inspection (--keep-dbs ${this.options.keep}).`);
       return true;
     }
-    await this.target.dropDatabase(name);
-    this.ledger?.remove(name);
+    if (this.options.poolSize === 0) await this.target.dropDatabase(name);
+    else {
+      this.#toDrop.push(name);
+      this.#drainDrops();
+    }
     return false;
   }
 
-  /** Drops every database still handed out: the workers that held them are gone. */
+  /** Waits for the background work, then drops every copy left: unused, or held by workers that are gone. */
   async releaseAll(): Promise<void> {
-    for (const name of [...this.#live]) {
-      this.#live.delete(name);
-      await this.target
-        .dropDatabase(name)
-        .then(() => this.ledger?.remove(name))
-        .catch((error: Error) => this.log(`Could not drop "${name}": ${error.message}`));
+    this.#closed = true;
+    for (const waiter of this.#waiters.splice(0)) waiter.reject(new Error('the run is ending'));
+    await Promise.allSettled([...this.#copies]);
+    await this.#dropping;
+    const left = [...this.#ready.splice(0), ...this.#live.keys(), ...this.#toDrop.splice(0)];
+    this.#live.clear();
+    for (let i = 0; i < left.length; i += PARALLEL_FINAL_DROPS) await Promise.all(left.slice(i, i + PARALLEL_FINAL_DROPS).map((name) => this.#drop(name)));
+  }
+
+  #nextName(): string {
+    return pooledDatabaseName(this.runId, ++this.#serial);
+  }
+
+  // The scenario's own name, made unique when one scenario is kept twice (a retry, a repeat).
+  #keptName(scenarioId: string): string {
+    let name = scenarioDatabaseName(this.runId, scenarioId);
+    for (let attempt = 1; this.kept.includes(name); attempt++) name = scenarioDatabaseName(this.runId, scenarioId, attempt);
+    return name;
+  }
+
+  #nextCopy(): Promise<string> {
+    const copy = new Promise<string>((resolve, reject) => this.#waiters.push({ resolve, reject }));
+    this.#fill();
+    return copy;
+  }
+
+  // Keeps `poolSize` copies ready beyond the scenarios already waiting, a few copies at a time.
+  #fill(): void {
+    const ahead = () => (this.#copyFailed ? 0 : this.options.poolSize);
+    const wanted = () => ahead() + this.#waiters.length - this.#ready.length - this.#copies.size;
+    while (!this.#closed && wanted() > 0 && this.#copies.size < PARALLEL_COPIES) {
+      const name = this.#nextName();
+      const copy = this.target.createDatabase(name).then(
+        () => {
+          this.#copyFailed = false;
+          const waiter = this.#waiters.shift();
+          if (waiter) waiter.resolve(name);
+          else this.#ready.push(name);
+        },
+        (error: unknown) => {
+          this.#copyFailed = true;
+          this.#waiters.shift()?.reject(error);
+        },
+      );
+      this.#copies.add(copy);
+      void copy.finally(() => {
+        this.#copies.delete(copy);
+        this.#fill();
+      });
     }
+  }
+
+  // One drop at a time in the background: the copies ahead of need come first.
+  #drainDrops(): void {
+    this.#dropping ??= (async () => {
+      for (let name = this.#toDrop.shift(); name; name = this.#toDrop.shift()) await this.#drop(name);
+      this.#dropping = undefined;
+    })();
+  }
+
+  async #drop(name: string): Promise<void> {
+    await this.target.dropDatabase(name).catch((error: Error) => this.options.log(`Could not drop "${name}": ${error.message}`));
   }
 }

@@ -19,5 +19,14 @@ export const scenarioDatabaseName = (runId: string, scenarioId: string, attempt 
 /** Template database name for a template key. */
 export const templateDatabaseName = (key: string): string => `${HARNESS_DB_PREFIX}tpl_${key}`;
 
+/**
+ * Where a template is built before it is published under `templateDatabaseName` by a rename. The
+ * name is fixed per key, so creating it is the build's lock: of two runs, only one can.
+ */
+export const templateBuildName = (key: string): string => `${HARNESS_DB_PREFIX}tplbuild_${key}`;
+
+/** A pooled copy's name: handed to whichever scenario comes next, renamed if it is kept. */
+export const pooledDatabaseName = (runId: string, serial: number): string => `${HARNESS_DB_PREFIX}${runId}_p${String(serial).padStart(3, '0')}`;
+
 /** Odoo and PostgreSQL accept these names without quoting surprises. */
 export const isSafeDatabaseName = (name: string): boolean => /^[a-z0-9_][a-z0-9_.-]{0,62}$/i.test(name);

@@ -34,6 +34,11 @@ export interface OdooTarget {
    */
   dropDatabase(name: string): Promise<void>;
   /**
+   * Hands a database this target created over to the user, renamed to `as` (e.g. after the failed
+   * scenario it served): from then on no run and no cleanup drops it. Returns its final name.
+   */
+  keepDatabase(name: string, as: string): Promise<string>;
+  /**
    * Removes what earlier runs of the harness on this host left when they were killed (their
    * process is gone): containers and networks, or the databases listed in their run ledgers.
    */
@@ -51,7 +56,13 @@ export interface TargetOptions {
   // Part of the template cache key: a new version rebuilds cached templates.
   readonly setupVersion: string;
   readonly cacheDir: string;
+  // This run's short id: the prefix of its database names and the name of its ledger.
+  readonly runId: string;
   readonly timeoutMs: number;
+  // How long to wait for another run's template build before giving up.
+  readonly templateWaitMs: number;
+  // How long a call waits for an Odoo that stopped answering (a restart) before it fails.
+  readonly restartWaitMs: number;
   readonly redactor: SecretRedactor;
   readonly log: (line: string) => void;
 }

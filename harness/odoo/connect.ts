@@ -24,6 +24,8 @@ export interface ConnectOptions {
   readonly apiKey?: string;
   // Limit of one request; default 120 s (module installs and big invoices are slow on 2 cores).
   readonly timeoutMs?: number;
+  // How long a call waits for an Odoo that stopped answering (a restart); default 0, fail at once.
+  readonly restartWaitMs?: number;
   readonly redactor?: SecretRedactor;
   // Wraps the transport, e.g. to record or replay exchanges.
   readonly wrapTransport?: (transport: Transport) => Transport;
@@ -56,6 +58,7 @@ export const connectOdoo = async (options: ConnectOptions): Promise<OdooClient> 
     timeoutMs: options.timeoutMs ?? 120_000,
     fetch: options.fetch,
     onExchange: options.onExchange,
+    restartWaitMs: options.restartWaitMs,
   });
   const version = await fetchServerVersion(channel);
   const adapter = adapterFor(version);

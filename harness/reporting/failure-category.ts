@@ -14,7 +14,7 @@ const MASTER_DATA_REASONS = new Set(['unknown_sku', 'incomplete_customer', 'dupl
 export const failureCategory = (error: unknown, openCorrections: readonly Correction[]): FailureCategory => {
   const name = (error as Error | undefined)?.name ?? '';
   const message = (error as Error | undefined)?.message ?? String(error);
-  if (name === 'OdooTransportError' || /got no Odoo answer|connection refused|ECONNREFUSED|container|Docker/i.test(message)) return 'infrastructure';
+  if (['OdooTransportError', 'InfrastructureError'].includes(name) || /got no Odoo answer|connection refused|ECONNREFUSED|container|Docker|No space left on device/i.test(message)) return 'infrastructure';
   if (openCorrections.some((c) => c.reason === 'contract_mismatch') || /contract_mismatch|does not match contract/.test(message)) return 'vendor-contract';
   if (openCorrections.some((c) => MASTER_DATA_REASONS.has(c.reason)) && /correction queue/.test(message)) return 'master-data';
   if (['OdooUserError', 'OdooServerError', 'OdooAccessError', 'OdooMissingRecordError'].includes(name) || /refused by Odoo|failed inside Odoo/.test(message)) return 'odoo-functional';

@@ -2,9 +2,11 @@ import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { loadHarnessEnv } from '../config/index.ts';
 import { ConfigError } from '../errors/index.ts';
-import { createTarget, DatabaseBroker, ledgerDirectory, newRunId, RunLedger, spawnJanitor, startBrokerServer } from '../env/index.ts';
+import { explainStartFailure } from '../diagnose/index.ts';
+import { createTarget, DatabaseBroker, spawnJanitor, startBrokerServer } from '../env/index.ts';
 import { SecretRedactor } from '../secrets/index.ts';
-import { RECORDINGS_DIR } from '../project/index.ts';
+import { currentRunId, RECORDINGS_DIR, runShortId } from '../project/index.ts';
+import { poolSizeFor } from './pool-size.ts';
 
 const log = (line: string) => process.stderr.write(`[harness] ${line}\n`);
 
@@ -16,9 +18,9 @@ const log = (line: string) => process.stderr.write(`[harness] ${line}\n`);
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const env = loadHarnessEnv();
   const redactor = new SecretRedactor();
-  const target = await createTarget(env, redactor, log);
+  const runId = runShortId(currentRunId());
+  const target = await createTarget(env, redactor, log, { runId });
 
-  let ledger: RunLedger | undefined;
   let teardownStarted: Promise<void> | undefined;
   const teardown = () =>
     (teardownStarted ??= (async () => {
@@ -26,7 +28,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await broker?.releaseAll();
       for (const name of broker?.kept ?? []) log(`Kept database: ${name}`);
       await target.stop();
-      ledger?.close();
     })());
   // vitest exits a millisecond after Ctrl-C: the cleanup runs in a process of its own.
   const onSignal = (signal: NodeJS.Signals) => {
@@ -42,12 +43,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const info = await target.start();
     if (env.RECORD && info.sharedDatabase)
       throw new ConfigError('RECORD', '✖ recordings need a fresh copy of the template per scenario; they cannot be made on a shared database');
-    const runId = newRunId();
-    // Databases on a server outlive the run: write them down before creating them.
-    if (info.kind === 'url' && !info.sharedDatabase) ledger = new RunLedger(ledgerDirectory(resolve(env.HARNESS_CACHE_DIR)), runId, info.url);
-    broker = new DatabaseBroker(target, info, runId, env.KEEP_DBS, log, ledger);
+    const poolSize = poolSizeFor(env.HARNESS_DB_POOL, project);
+    broker = new DatabaseBroker(target, info, runId, { keep: env.KEEP_DBS, poolSize, log });
+    broker.warmUp();
     server = await startBrokerServer(broker);
-    log(`Odoo ${info.version.serverVersion} via ${info.transport} (${info.kind} target)${env.RECORD ? ', recording' : ''}.`);
+    log(`Odoo ${info.version.serverVersion} via ${info.transport} (${info.kind} target)${env.RECORD ? ', recording' : ''}; ${poolSize ? `${poolSize} database copies made ahead` : 'database copies made on demand'}.`);
     project.provide('harness', {
       mode: 'live',
       target: info,
@@ -57,10 +57,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
       recordingsDir: RECORDINGS_DIR,
       seed: env.SEED,
       timeoutMs: env.ODOO_TIMEOUT_MS,
+      restartWaitMs: env.ODOO_RESTART_WAIT_MS,
     });
   } catch (error) {
     await teardown();
-    throw error;
+    // One line with the cause and the fix (doctor's checks) instead of a library's stack.
+    throw await explainStartFailure(error);
   }
   return async () => {
     process.off('SIGINT', onSignal);

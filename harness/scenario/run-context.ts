@@ -12,13 +12,15 @@ export type HarnessRunContext =
   | {
       readonly mode: 'live';
       readonly target: TargetInfo;
-      // The main process's database service for this run (copies and drops; see control-server.ts).
+      // The main process's database broker for this run (copies and drops; see env/broker-server.ts).
       readonly controlUrl: string;
       readonly controlToken: string;
       readonly record: boolean;
       readonly recordingsDir: string;
       readonly seed?: number;
       readonly timeoutMs: number;
+      // How long a call waits for an Odoo that restarts mid-run.
+      readonly restartWaitMs: number;
     };
 
 declare module 'vitest' {

@@ -78,6 +78,7 @@ export class ScenarioSession {
         apiKey: target.apiKey,
         transport: target.transport,
         timeoutMs: run.timeoutMs,
+        restartWaitMs: run.restartWaitMs,
         redactor,
         // The recorder also keeps the report's transcript; the link goes outside it, so calls made
         // while the link is down never reach Odoo.

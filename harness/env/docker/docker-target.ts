@@ -1,20 +1,20 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { StartedPostgreSqlContainer } from '@testcontainers/postgresql';
 import { getContainerRuntimeClient, ImageName, Network, type StartedNetwork } from 'testcontainers';
-import { HarnessError } from '../../errors/index.ts';
+import { HarnessError, InfrastructureError } from '../../errors/index.ts';
 import { adapterFor, assertTransportSupported, connectOdoo, fetchServerVersion, HttpChannel } from '../../odoo/index.ts';
 import { HARNESS_DB_PREFIX, isSafeDatabaseName, templateDatabaseName } from '../database-names.ts';
 import type { OdooTarget, TargetInfo, TargetOptions } from '../target.ts';
-import { buildTemplate, readTemplateMarker } from '../template/build-template.ts';
-import { TemplateCache } from '../template/template-cache.ts';
+import { buildTemplate, readTemplateState, templateBuildFailed } from '../template/build-template.ts';
+import { obtainTemplate } from '../template/obtain-template.ts';
 import { templateKey } from '../template/template-key.ts';
 import { harnessLabels, isOrphaned } from './harness-labels.ts';
 import { isAlive } from '../run-ledger.ts';
 import { LoopbackPostgreSqlContainer } from './loopback.ts';
 import { OdooContainer } from './odoo-container.ts';
+import { TemplateFiles } from './template-files.ts';
 import type { StartedOdoo } from './started-odoo.ts';
 
 // Inside the container network only; never published beyond loopback.
@@ -43,6 +43,7 @@ export class DockerTarget implements OdooTarget {
 
   async start(): Promise<TargetInfo> {
     await this.cleanUpAbandoned();
+    for (const image of [this.options.postgresImage, this.options.odooImage]) await ensureImage(image);
     const labels = harnessLabels();
     const started = performance.now();
     this.#network = await new Network(harnessNetworkName).start();
@@ -87,6 +88,17 @@ export class DockerTarget implements OdooTarget {
     this.#created.delete(name);
   }
 
+  async keepDatabase(name: string, as: string): Promise<string> {
+    if (!this.#created.has(name)) throw new HarnessError(`Refusing to keep "${name}": this run did not create it.`);
+    if (!isSafeDatabaseName(as)) throw new HarnessError(`Refusing to rename "${name}" to "${as}": not a harness database name.`);
+    if (as !== name) {
+      await this.#psql(`ALTER DATABASE "${name}" RENAME TO "${as}"`);
+      await this.#odoo?.renameFilestore(name, as);
+    }
+    this.#created.delete(name);
+    return as;
+  }
+
   async cleanUpAbandoned(): Promise<void> {
     await sweepOrphans(this.options.log);
   }
@@ -111,19 +123,42 @@ export class DockerTarget implements OdooTarget {
       setupVersion: this.options.setupVersion,
     });
     const database = templateDatabaseName(key);
-    const files = { dump: join(this.options.cacheDir, `${key}.dump.tar`), filestore: join(this.options.cacheDir, `${key}.filestore.tar`) };
-    const cache = new TemplateCache(this.options.cacheDir);
-    const cached = await cache.get(`docker|${key}`);
+    const files = new TemplateFiles(this.options.cacheDir, key);
+    await mkdir(this.options.cacheDir, { recursive: true });
     const started = performance.now();
-    if (cached && (await exists(files.dump))) {
-      await this.#restoreTemplate(database, files, key);
-      this.options.redactor.add(cached.apiKey);
-      this.options.log(`Template "${database}" restored from the cache in ${seconds(started)}.`);
-      return { database, apiKey: cached.apiKey };
-    }
+    const outcome = await obtainTemplate(
+      {
+        description: `the cached template ${key} in ${this.options.cacheDir}`,
+        claimDescription: `its lock file ${files.lock}`,
+        isPublished: () => files.isComplete(),
+        claim: () => files.claim(),
+        buildAndPublish: async () => {
+          try {
+            await this.#buildTemplate(database, key, noDemoArgs, files);
+          } catch (error) {
+            throw templateBuildFailed(database, `the ${this.options.odooImage} container`, error);
+          } finally {
+            await files.release();
+          }
+        },
+        releaseAbandonedClaim: () => files.releaseIfAbandoned(),
+      },
+      { waitLimitMs: this.options.templateWaitMs, log: this.options.log },
+    );
+    if (outcome === 'found') await this.#restoreTemplate(database, files);
+    // Ready means Odoo answers a login on it, and it is the complete template of this key.
+    const odoo = await connectOdoo({ url: this.#odoo!.url, database, login: ADMIN.login, password: ADMIN.password, transport: 'jsonrpc', redactor: this.options.redactor });
+    const state = await readTemplateState(odoo, this.options.redactor);
+    if (state.key !== key) throw new HarnessError(`The cached template ${files.dump} is not the one for key ${key} (its marker: ${state.key ?? 'none'}). Delete it and run again.`);
+    await this.#freezeTemplate(database);
+    this.options.log(`Template "${database}" ${outcome === 'built' ? 'built and cached' : 'restored from the cache'} in ${seconds(started)}.`);
+    return { database, apiKey: state.apiKey };
+  }
+
+  async #buildTemplate(database: string, key: string, noDemoArgs: readonly string[], files: TemplateFiles): Promise<void> {
     this.options.log(`Building template "${database}" (modules: ${this.options.modules.join(', ')}); the first run takes a minute or two…`);
     await this.#odoo!.installDatabase(database, this.options.modules, noDemoArgs);
-    const apiKey = await buildTemplate({
+    await buildTemplate({
       url: this.#odoo!.url,
       database,
       login: ADMIN.login,
@@ -136,10 +171,6 @@ export class DockerTarget implements OdooTarget {
       installOverRpc: false,
     });
     await this.#saveTemplate(database, files);
-    await this.#freezeTemplate(database);
-    await cache.set(`docker|${key}`, { database, key, apiKey, createdAt: new Date().toISOString() });
-    this.options.log(`Template "${database}" built and cached in ${seconds(started)}.`);
-    return { database, apiKey };
   }
 
   // A template that accepts no connections can always be copied: Odoo cannot hold pooled
@@ -149,27 +180,22 @@ export class DockerTarget implements OdooTarget {
     await this.#psql(`ALTER DATABASE "${database}" WITH ALLOW_CONNECTIONS false IS_TEMPLATE true`);
   }
 
-  async #saveTemplate(database: string, files: { dump: string; filestore: string }): Promise<void> {
-    await mkdir(this.options.cacheDir, { recursive: true });
+  // The filestore first, the dump last: a dump in the cache means the entry is complete.
+  async #saveTemplate(database: string, files: TemplateFiles): Promise<void> {
+    await saveStream(await this.#odoo!.filestoreArchive(database), files.filestore);
     // Dumped inside the PostgreSQL container: a client from another major refuses the server.
     await this.#pgExec(['pg_dump', '-U', PG.user, '-Fc', '-f', '/tmp/template.dump', database], 'pg_dump of the template');
     await saveStream(await this.#postgres!.copyArchiveFromContainer('/tmp/template.dump'), files.dump);
-    await saveStream(await this.#odoo!.filestoreArchive(database), files.filestore);
   }
 
-  async #restoreTemplate(database: string, files: { dump: string; filestore: string }, key: string): Promise<void> {
+  async #restoreTemplate(database: string, files: TemplateFiles): Promise<void> {
     await this.#postgres!.copyArchiveToContainer(createReadStream(files.dump), '/tmp');
     await this.#psql(`CREATE DATABASE "${database}"`);
     await this.#pgExec(['pg_restore', '-U', PG.user, '-d', database, '/tmp/template.dump'], 'pg_restore of the cached template');
-    if (await exists(files.filestore)) {
+    if (await stat(files.filestore).then(() => true, () => false)) {
       await this.#odoo!.exec(['mkdir', '-p', '/var/lib/odoo/filestore']);
       await this.#odoo!.copyArchiveToContainer(createReadStream(files.filestore), '/var/lib/odoo/filestore');
     }
-    // Ready means Odoo answers a login on it, and it is the complete template of this key.
-    const odoo = await connectOdoo({ url: this.#odoo!.url, database, login: ADMIN.login, password: ADMIN.password, transport: 'jsonrpc', redactor: this.options.redactor });
-    const marker = await readTemplateMarker(odoo);
-    if (marker !== key) throw new HarnessError(`The cached template ${files.dump} is not the one for key ${key} (its marker: ${marker ?? 'none'}). Delete it and run again.`);
-    await this.#freezeTemplate(database);
   }
 
   async #psql(sql: string): Promise<void> {
@@ -202,10 +228,26 @@ export const sweepOrphans = async (log: (line: string) => void): Promise<number>
   return removed;
 };
 
+/**
+ * Pulls an image that is not on this machine, naming it when that fails: the engine's own answer
+ * where no registry is reachable is an HTTP 500 about a registry URL that names no image.
+ */
+const ensureImage = async (image: string): Promise<void> => {
+  const runtime = await getContainerRuntimeClient();
+  const name = ImageName.fromString(image);
+  if (await runtime.image.exists(name)) return;
+  try {
+    await runtime.image.pull(name);
+  } catch (error) {
+    throw new InfrastructureError(
+      `The image ${image} is not on this machine and cannot be pulled (${(error as Error).message.split('\n')[0]})`,
+      `build or load it here (docker build, docker load), or set ${image.startsWith('postgres') ? 'POSTGRES_IMAGE' : 'ODOO_IMAGE'} to an image that is (docker images).`,
+    );
+  }
+};
+
 // Networks carry the owning pid in their name (testcontainers' Network takes no labels).
 const harnessNetworkName = { nextUuid: () => `oeh-net-${process.pid}-${Math.random().toString(36).slice(2, 10)}` };
-
-const exists = async (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
 
 const saveStream = async (stream: NodeJS.ReadableStream, path: string): Promise<void> => {
   const temporary = `${path}.${process.pid}.tmp`;

@@ -39,6 +39,11 @@ export class StartedOdoo extends AbstractStartedContainer {
     await this.#sh(`if [ -d ${FILESTORE}/${source} ]; then cp -a ${FILESTORE}/${source} ${FILESTORE}/${target}; fi`);
   }
 
+  /** Renames a database's filestore (part of renaming a database). */
+  async renameFilestore(from: string, to: string): Promise<void> {
+    await this.#sh(`if [ -d ${FILESTORE}/${from} ]; then mv ${FILESTORE}/${from} ${FILESTORE}/${to}; fi`);
+  }
+
   /** Removes a database's filestore. */
   async removeFilestore(db: string): Promise<void> {
     await this.#sh(`rm -rf ${FILESTORE}/${db}`);

@@ -12,8 +12,10 @@ export class DbService {
     url: string,
     readonly masterPassword: string,
     timeoutMs: number,
+    // Copies and drops wait this long for an Odoo that restarts mid-run.
+    restartWaitMs = 0,
   ) {
-    this.#channel = new HttpChannel({ baseUrl: url, timeoutMs });
+    this.#channel = new HttpChannel({ baseUrl: url, timeoutMs, restartWaitMs });
   }
 
   list(): Promise<string[]> {
@@ -39,6 +41,11 @@ export class DbService {
    */
   async dumpProbe(): Promise<void> {
     await this.#call('dump', [this.masterPassword, 'oeh_doctor_no_such_database', 'zip']);
+  }
+
+  /** Renames a database and moves its filestore; Odoo ends the sessions on it first. */
+  async rename(from: string, to: string): Promise<void> {
+    await this.#call('rename', [this.masterPassword, from, to], from);
   }
 
   async drop(name: string): Promise<void> {

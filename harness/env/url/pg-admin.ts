@@ -23,6 +23,14 @@ export class PgAdmin {
     await this.#query(`CREATE DATABASE "${name}" TEMPLATE "${source}"`);
   }
 
+  /** Renames a database; Odoo's pooled sessions on it are ended first, as PostgreSQL requires. */
+  async rename(from: string, to: string): Promise<void> {
+    assertSafe(from);
+    assertSafe(to);
+    await this.#query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [from]);
+    await this.#query(`ALTER DATABASE "${from}" RENAME TO "${to}"`);
+  }
+
   async drop(name: string): Promise<void> {
     assertSafe(name);
     await this.#query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

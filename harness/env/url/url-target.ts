@@ -1,13 +1,14 @@
 import { HarnessError } from '../../errors/index.ts';
 import { connectOdoo, fetchServerVersion, HttpChannel, type OdooVersion } from '../../odoo/index.ts';
 import { adapterFor, assertTransportSupported } from '../../odoo/index.ts';
-import { HARNESS_DB_PREFIX, templateDatabaseName } from '../database-names.ts';
-import type { OdooTarget, TargetInfo, TargetOptions } from '../target.ts';
-import { buildTemplate, readTemplateMarker } from '../template/build-template.ts';
-import { TemplateCache } from '../template/template-cache.ts';
-import { templateKey } from '../template/template-key.ts';
 import { rmSync } from 'node:fs';
+import { HARNESS_DB_PREFIX, templateBuildName, templateDatabaseName } from '../database-names.ts';
 import { ledgerDirectory, RunLedger } from '../run-ledger.ts';
+import type { OdooTarget, TargetInfo, TargetOptions } from '../target.ts';
+import { buildTemplate, readTemplateState, templateBuildFailed, type TemplateState } from '../template/build-template.ts';
+import { obtainTemplate, type TemplateSlot } from '../template/obtain-template.ts';
+import { templateKey } from '../template/template-key.ts';
+import { databaseAdmin, type DatabaseAdmin } from './database-admin.ts';
 import { DbService } from './db-service.ts';
 import { PgAdmin } from './pg-admin.ts';
 
@@ -25,63 +26,100 @@ export interface UrlTargetOptions extends TargetOptions {
 }
 
 /**
- * An Odoo that already runs (staging, a local server). The harness builds and caches its own
- * template there, through the db service (master password) or PostgreSQL (ODOO_PG_URL), copies
- * it per scenario, and drops only the databases it created.
+ * An Odoo that already runs (staging, a local server), maybe shared with other runs. The harness
+ * builds its own template there, through the db service (master password) or PostgreSQL
+ * (ODOO_PG_URL), copies it per scenario, and drops only the databases this run created.
+ *
+ * The template's state lives on the server, so runs from other checkouts agree on it: it is built
+ * under a database name that only one run can create (the lock), marked complete and given its
+ * API key inside itself, then published by a rename. A published template is never dropped.
  */
 export class UrlTarget implements OdooTarget {
   readonly kind = 'url' as const;
   readonly #created = new Set<string>();
-  readonly #db: DbService | undefined;
-  readonly #pg: PgAdmin | undefined;
+  readonly #admin: DatabaseAdmin | undefined;
+  // Write-ahead list of what this run creates on the server, for cleanup after a killed run.
+  readonly #ledger: RunLedger;
   #template: string | undefined;
 
   constructor(readonly options: UrlTargetOptions) {
     options.redactor.add(options.password, options.masterPassword, options.apiKey, options.pgUrl ? new URL(options.pgUrl).password : undefined);
-    this.#db = options.masterPassword ? new DbService(options.url, options.masterPassword, options.timeoutMs) : undefined;
-    this.#pg = options.pgUrl ? new PgAdmin(options.pgUrl) : undefined;
+    // Creating a database installs `base`, and copies load a registry: slow on a busy server, and a
+    // create that timed out on our side would go on on the server, holding the template's build lock.
+    const adminTimeoutMs = Math.max(options.timeoutMs, 600_000);
+    const db = options.masterPassword ? new DbService(options.url, options.masterPassword, adminTimeoutMs, options.restartWaitMs) : undefined;
+    const pg = options.pgUrl ? new PgAdmin(options.pgUrl) : undefined;
+    this.#admin = db || pg ? databaseAdmin({ db, pg, login: options.login, password: options.password, sourceDatabase: options.sourceDatabase }) : undefined;
+    this.#ledger = new RunLedger(ledgerDirectory(options.cacheDir), options.runId, options.url);
   }
 
   async start(): Promise<TargetInfo> {
-    await this.cleanUpAbandoned();
+    // First, and without waiting: a server that does not answer at the start is a configuration problem.
     const version = await fetchServerVersion(new HttpChannel({ baseUrl: this.options.url, timeoutMs: this.options.timeoutMs }));
+    await this.cleanUpAbandoned();
     const adapter = adapterFor(version);
     const transport = this.options.transport ?? adapter.defaultTransport;
     assertTransportSupported(adapter, transport);
     const base = { kind: this.kind, url: this.options.url, login: this.options.login, password: this.options.password, version, transport };
 
-    if (this.options.sharedDatabase && !this.#db && !this.#pg) {
+    if (this.options.sharedDatabase && !this.#admin) {
       this.options.log(`Running on the shared database "${this.options.sharedDatabase}": nothing is copied or dropped.`);
       return { ...base, template: this.options.sharedDatabase, sharedDatabase: this.options.sharedDatabase, apiKey: this.options.apiKey };
     }
-    const { database, apiKey } = await this.#ensureTemplate(version);
+    if (!adapter.hasDbService && !this.options.sourceDatabase)
+      throw new HarnessError(`Odoo ${version.major} has no db service: set ODOO_TEMPLATE_DB to a database with the modules installed.`);
+    const { database, state } = await this.#ensureTemplate(version);
     this.#template = database;
-    return { ...base, template: database, apiKey: this.options.apiKey ?? apiKey };
+    return { ...base, template: database, apiKey: this.options.apiKey ?? state.apiKey };
   }
 
   async createDatabase(name: string): Promise<void> {
-    if (!this.#template) throw new HarnessError('UrlTarget.createDatabase called before start().');
+    if (!this.#template || !this.#admin) throw new HarnessError('UrlTarget.createDatabase called before start().');
     if (!name.startsWith(HARNESS_DB_PREFIX)) throw new HarnessError(`Refusing to create "${name}": harness databases start with "${HARNESS_DB_PREFIX}".`);
     const template = this.#template;
-    await retryWhileTemplateBusy(() => (this.#pg ? this.#pg.copy(template, name) : this.#db!.duplicate(template, name)));
+    const admin = this.#admin;
+    // Written down before the copy starts: a run killed during the copy still gets cleaned up.
+    this.#ledger.add(name);
+    try {
+      await retryWhileTemplateBusy(() => admin.copy(template, name));
+    } catch (error) {
+      // A half-made copy carries this run's name: remove it. If the server cannot even say, the
+      // ledger keeps the name for the next run's cleanup.
+      const left = await admin.exists(name).catch(() => true);
+      if (!left || (await admin.drop(name).then(() => true, () => false))) this.#ledger.remove(name);
+      throw error;
+    }
     this.#created.add(name);
   }
 
   async dropDatabase(name: string): Promise<void> {
     if (!this.#created.has(name)) throw new HarnessError(`Refusing to drop "${name}": this run did not create it.`);
-    if (this.#pg) await this.#pg.drop(name);
-    else await this.#db!.drop(name);
+    await this.#admin!.drop(name);
     this.#created.delete(name);
+    this.#ledger.remove(name);
+  }
+
+  async keepDatabase(name: string, as: string): Promise<string> {
+    if (!this.#created.has(name)) throw new HarnessError(`Refusing to keep "${name}": this run did not create it.`);
+    if (as !== name) {
+      this.#ledger.add(as);
+      await this.#admin!.rename(name, as);
+    }
+    // Kept databases are the user's now: neither this run nor a later cleanup drops them.
+    this.#created.delete(name);
+    this.#ledger.remove(name);
+    this.#ledger.remove(as);
+    return as;
   }
 
   async cleanUpAbandoned(): Promise<void> {
-    if (!this.#db && !this.#pg) return;
+    if (!this.#admin) return;
     for (const { path, entry } of RunLedger.abandoned(ledgerDirectory(this.options.cacheDir))) {
       if (entry.url !== this.options.url) continue;
       for (const name of entry.databases) {
-        // The ledger proves this harness created it; templates are never listed there.
-        if (!name.startsWith(HARNESS_DB_PREFIX) || !(await this.#exists(name))) continue;
-        await this.#drop(name);
+        // The ledger proves a run of this harness created it; published templates are never listed.
+        if (!name.startsWith(HARNESS_DB_PREFIX) || !(await this.#admin.exists(name))) continue;
+        await this.#admin.drop(name);
         this.options.log(`Dropped "${name}", left by run ${entry.pid} that was interrupted.`);
       }
       rmSync(path, { force: true });
@@ -89,88 +127,97 @@ export class UrlTarget implements OdooTarget {
   }
 
   async stop(): Promise<void> {
-    // Nothing was started; databases are dropped by the caller's keep policy.
+    // Nothing was started. A ledger that still lists databases (a drop failed) stays for the next run.
+    if (!this.#created.size) this.#ledger.close();
   }
 
-  async #ensureTemplate(version: OdooVersion): Promise<{ database: string; apiKey?: string }> {
+  async #ensureTemplate(version: OdooVersion): Promise<{ database: string; state: TemplateState }> {
     const key = templateKey({
-      server: `${this.options.url} ${version.serverVersion} ${this.options.sourceDatabase ?? ''}`,
+      // Not the URL: two checkouts reaching one server as localhost and 127.0.0.1 share a template.
+      server: `${version.serverVersion} ${this.options.sourceDatabase ?? ''}`,
       modules: this.options.modules,
       setupVersion: this.options.setupVersion,
     });
     const database = templateDatabaseName(key);
-    const cache = new TemplateCache(this.options.cacheDir);
-    const cacheKey = `${this.options.url}|${database}`;
-    const cached = await cache.get(cacheKey);
-    if (await this.#exists(database)) {
-      if (cached && (await this.#isComplete(database, key))) {
-        this.options.redactor.add(cached.apiKey);
-        this.options.log(`Template "${database}" is ready (cached).`);
-        return { database, apiKey: cached.apiKey };
+    const outcome = await obtainTemplate(this.#templateSlot(database, templateBuildName(key), key), { waitLimitMs: this.options.templateWaitMs, log: this.options.log });
+    if (outcome === 'found') this.options.log(`Template "${database}" is ready.`);
+    const state = await this.#readState(database);
+    if (state.key !== key)
+      throw new HarnessError(
+        `"${database}" on ${this.options.url} is not a finished template of this harness (its marker: ${state.key ?? 'none'}, expected ${key}). The harness does not drop a database it did not build: drop it yourself, then run again.`,
+      );
+    return { database, state };
+  }
+
+  #templateSlot(database: string, build: string, key: string): TemplateSlot {
+    const admin = this.#admin!;
+    return {
+      description: `template "${database}" on ${this.options.url}`,
+      claimDescription: `its build database "${build}"`,
+      isPublished: () => admin.exists(database),
+      claim: async () => {
+        if (!(await admin.createBuildDatabase(build))) return false;
+        // Only now is it ours: writing it down earlier could make a cleanup drop another run's build.
+        this.#ledger.add(build);
+        return true;
+      },
+      buildAndPublish: async () => {
+        const started = performance.now();
+        this.options.log(`Building template "${database}" (modules: ${this.options.modules.join(', ')}); this takes about a minute…`);
+        try {
+          await buildTemplate({
+            url: this.options.url,
+            database: build,
+            login: this.options.login,
+            password: this.options.password,
+            modules: this.options.modules,
+            setup: this.options.setup,
+            key,
+            timeoutMs: Math.max(this.options.timeoutMs, 600_000),
+            redactor: this.options.redactor,
+            installOverRpc: true,
+          });
+          await retryWhileTemplateBusy(() => admin.rename(build, database));
+        } catch (error) {
+          // Unpublished, so nobody else uses it: this run created it and removes it.
+          await admin.drop(build).catch(() => undefined);
+          this.#ledger.remove(build);
+          throw templateBuildFailed(database, this.options.url, error);
+        }
+        this.#ledger.remove(build);
+        this.options.log(`Template "${database}" built and published in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+      },
+      // A build database listed by the ledger of a killed run on this host is dropped by the cleanup.
+      releaseAbandonedClaim: async () => {
+        await this.cleanUpAbandoned();
+        return !(await admin.exists(build));
+      },
+    };
+  }
+
+  // Another run's copy can end this session on the template mid-read: a few tries.
+  async #readState(database: string): Promise<TemplateState> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const odoo = await connectOdoo({ url: this.options.url, database, login: this.options.login, password: this.options.password, transport: 'jsonrpc', redactor: this.options.redactor });
+        return await readTemplateState(odoo, this.options.redactor);
+      } catch (error) {
+        if (attempt >= 3 || (error as Error).name === 'OdooAuthError') throw error;
+        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
       }
-      // Ours by its name, but unfinished (an interrupted build) or its API key is lost.
-      this.options.log(`Template "${database}" is incomplete: rebuilding it.`);
-      await this.#drop(database);
-    }
-    const started = performance.now();
-    this.options.log(`Building template "${database}" (modules: ${this.options.modules.join(', ')}); this takes about a minute…`);
-    if (this.#db) await this.#db.create(database, this.options.login, this.options.password);
-    else {
-      if (!adapterFor(version).hasDbService && !this.options.sourceDatabase)
-        throw new HarnessError(`Odoo ${version.major} has no db service: set ODOO_TEMPLATE_DB to a database with the modules installed.`);
-      await this.#pg!.copy(this.options.sourceDatabase!, database);
-    }
-    try {
-      const apiKey = await buildTemplate({
-        url: this.options.url,
-        database,
-        login: this.options.login,
-        password: this.options.password,
-        modules: this.options.modules,
-        setup: this.options.setup,
-        key,
-        timeoutMs: Math.max(this.options.timeoutMs, 600_000),
-        redactor: this.options.redactor,
-        installOverRpc: true,
-      });
-      await cache.set(cacheKey, { database, key, apiKey, createdAt: new Date().toISOString() });
-      this.options.log(`Template "${database}" built in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
-      return { database, apiKey };
-    } catch (error) {
-      // A half-built template must not be mistaken for a good one next time.
-      await this.#drop(database).catch(() => undefined);
-      throw error;
-    }
-  }
-
-  async #exists(name: string): Promise<boolean> {
-    return this.#pg ? this.#pg.exists(name) : this.#db!.exists(name);
-  }
-
-  async #drop(name: string): Promise<void> {
-    if (this.#pg) await this.#pg.drop(name);
-    else await this.#db!.drop(name);
-  }
-
-  async #isComplete(database: string, key: string): Promise<boolean> {
-    try {
-      const odoo = await connectOdoo({ url: this.options.url, database, login: this.options.login, password: this.options.password, transport: 'jsonrpc', redactor: this.options.redactor });
-      return (await readTemplateMarker(odoo)) === key;
-    } catch {
-      return false;
     }
   }
 }
 
 /**
- * PostgreSQL refuses to copy a database that has other sessions, and on a server whose cron
- * threads visit every database (the template included) one can connect between Odoo ending the
- * sessions and the copy. Such a copy is retried a few times; any other failure is not.
+ * PostgreSQL refuses to copy or rename a database that has other sessions, and one can connect
+ * between Odoo ending the sessions and the copy (a cron thread, another run reading the template).
+ * Such an operation is retried a few times; any other failure is not.
  */
-const retryWhileTemplateBusy = async (copy: () => Promise<void>, attempts = 5): Promise<void> => {
+const retryWhileTemplateBusy = async (operation: () => Promise<void>, attempts = 5): Promise<void> => {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await copy();
+      return await operation();
     } catch (error) {
       const busy = /other sessions? using the database|being accessed by other users/.test((error as Error).message);
       if (!busy || attempt >= attempts) throw error;

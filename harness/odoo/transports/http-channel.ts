@@ -1,4 +1,4 @@
-import type { OdooCall } from '../call.ts';
+import { describeCall, type OdooCall } from '../call.ts';
 import { OdooTransportError } from '../errors.ts';
 
 /** One raw HTTP exchange, for wire captures and diagnostics. */
@@ -28,6 +28,10 @@ export interface HttpChannelOptions {
   readonly fetch?: typeof globalThis.fetch;
   // Called after every exchange (wire captures).
   readonly onExchange?: (exchange: HttpExchange) => void;
+  // How long a request waits for a server that stopped answering (a restart); 0 fails at once.
+  readonly restartWaitMs?: number;
+  // Where the waiting's progress lines go; stderr by default.
+  readonly onWaitProgress?: (line: string) => void;
 }
 
 /**
@@ -40,12 +44,16 @@ export class HttpChannel {
   readonly #fetch: typeof globalThis.fetch;
   readonly #onExchange: ((exchange: HttpExchange) => void) | undefined;
   readonly #headers = new Map<string, string>();
+  readonly #restartWaitMs: number;
+  readonly #onWaitProgress: (line: string) => void;
 
   constructor(options: HttpChannelOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs;
     this.#fetch = options.fetch ?? globalThis.fetch;
     this.#onExchange = options.onExchange;
+    this.#restartWaitMs = options.restartWaitMs ?? 0;
+    this.#onWaitProgress = options.onWaitProgress ?? ((line) => process.stderr.write(`[harness] ${line}\n`));
   }
 
   /** Sends this header on every later request (X-Odoo-Database, Cookie). */
@@ -59,24 +67,55 @@ export class HttpChannel {
    */
   async post(path: string, body: string, contentType: string, call: OdooCall, headers: Record<string, string> = {}): Promise<HttpReply> {
     const url = `${this.baseUrl}${path}`;
-    const signal = AbortSignal.timeout(this.timeoutMs);
+    const waitUntil = Date.now() + this.#restartWaitMs;
     let response: Response;
     let text: string;
-    try {
-      response = await this.#fetch(url, {
-        method: 'POST',
-        body,
-        headers: { 'content-type': contentType, ...Object.fromEntries(this.#headers), ...headers },
-        signal,
-      });
-      text = await response.text();
-    } catch (error) {
-      throw new OdooTransportError(call, url, networkReason(error, this.timeoutMs), undefined, { cause: error });
+    for (;;) {
+      try {
+        response = await this.#fetch(url, {
+          method: 'POST',
+          body,
+          headers: { 'content-type': contentType, ...Object.fromEntries(this.#headers), ...headers },
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
+        text = await response.text();
+        break;
+      } catch (error) {
+        const failure = serverGone(error);
+        if (!failure || Date.now() >= waitUntil) throw new OdooTransportError(call, url, networkReason(error, this.timeoutMs), undefined, { cause: error });
+        const back = await this.#waitForServer(waitUntil, failure, describeCall(call));
+        // A refused request never reached Odoo: sending it again is safe. A reset one may have
+        // been committed: the caller decides (only reads are retried), now that Odoo answers again.
+        if (!back || failure === 'reset')
+          throw new OdooTransportError(call, url, `${networkReason(error, this.timeoutMs)}${back ? '; Odoo answers again, but whether the call was committed is unknown' : `; Odoo did not come back within ${Math.round(this.#restartWaitMs / 1000)} s`}`, undefined, { cause: error });
+      }
     }
     const reply = { status: response.status, contentType: response.headers.get('content-type') ?? '', body: text, headers: response.headers };
     const setCookie = response.headers.get('set-cookie') ?? undefined;
     this.#onExchange?.({ path, requestBody: body, status: reply.status, contentType: reply.contentType, responseBody: text, ...(setCookie ? { setCookie } : {}) });
     return reply;
+  }
+
+  /** Polls /web/health until the server answers (any HTTP status) or the deadline; prints progress. */
+  async #waitForServer(until: number, failure: 'refused' | 'reset', during: string): Promise<boolean> {
+    const started = Date.now();
+    const limit = Math.round((until - started) / 1000);
+    this.#onWaitProgress(`Odoo at ${this.baseUrl} stopped answering (connection ${failure} during ${during}): waiting for it to come back, at most ${limit} s…`);
+    let lastProgress = started;
+    while (Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      try {
+        await this.#fetch(`${this.baseUrl}/web/health`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.text());
+        this.#onWaitProgress(`Odoo at ${this.baseUrl} answers again after ${Math.round((Date.now() - started) / 1000)} s.`);
+        return true;
+      } catch {
+        if (Date.now() - lastProgress >= 10_000) {
+          lastProgress = Date.now();
+          this.#onWaitProgress(`…still waiting for Odoo at ${this.baseUrl} (${Math.round((Date.now() - started) / 1000)} s of at most ${limit} s).`);
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -92,6 +131,14 @@ export class HttpChannel {
     );
   }
 }
+
+/** Whether a failed request says the server went away: refused (never reached it) or reset mid-request. */
+const serverGone = (error: unknown): 'refused' | 'reset' | undefined => {
+  const code = (error as { cause?: { code?: string } }).cause?.code;
+  if (code === 'ECONNREFUSED') return 'refused';
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'reset';
+  return undefined;
+};
 
 const networkReason = (error: unknown, timeoutMs: number): string => {
   const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
