@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { DatabaseBroker, type BrokerOptions } from './database-broker.ts';
 import { isSafeDatabaseName, pooledDatabaseName, scenarioDatabaseName, templateBuildName, templateDatabaseName } from './database-names.ts';
+import { OdooServerError } from '../odoo/index.ts';
 import type { OdooTarget, TargetInfo } from './target.ts';
 
 // Records what the broker asks of a target; copies can be held back to see what waits for them.
@@ -125,3 +126,26 @@ test('a shared database is handed out as is and never dropped', async () => {
   expect(await broker.release('staging', true)).toBe(false);
   expect(calls.filter((c) => !c.startsWith('create'))).toEqual([]);
 });
+
+test('a copy cut by a restart of Odoo is made again under a new name; a failed drop is tried again at the end', async () => {
+  const { target, calls } = fakeTarget();
+  let cut = 1;
+  const createDatabase = target.createDatabase.bind(target);
+  target.createDatabase = async (name) => {
+    await createDatabase(name);
+    if (cut-- > 0) throw new OdooServerError({ database: name, model: 'db', method: 'duplicate_database', args: [], kwargs: {} }, 'psycopg2.InterfaceError', 'psycopg2.InterfaceError: cursor already closed');
+  };
+  let dropFails = 1;
+  target.dropDatabase = async (name) => {
+    calls.push(`drop ${name}`);
+    if (dropFails-- > 0) throw new Error('Odoo is restarting');
+  };
+  const broker = new DatabaseBroker(target, info, 'r1', options({ poolSize: 1, keep: 'none' }));
+  const a = await broker.acquire('smoke/a');
+  expect(a).toBe('oeh_r1_p002');
+  await broker.release(a, true);
+  await settle();
+  await broker.releaseAll();
+  // p003 is the copy made ahead for the next scenario, unused and dropped at the end.
+  expect(calls).toEqual(['create oeh_r1_p001', 'create oeh_r1_p002', 'drop oeh_r1_p002', 'create oeh_r1_p003', 'drop oeh_r1_p003', 'drop oeh_r1_p002']);
+}, 10_000);

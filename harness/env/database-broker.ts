@@ -1,4 +1,5 @@
 import { HarnessError } from '../errors/index.ts';
+import { retryWhileServerGoesAway } from '../odoo/index.ts';
 import { pooledDatabaseName, scenarioDatabaseName } from './database-names.ts';
 import type { OdooTarget, TargetInfo } from './target.ts';
 
@@ -38,6 +39,7 @@ export class DatabaseBroker {
   readonly #waiters: Waiter[] = [];
   readonly #copies = new Set<Promise<void>>();
   readonly #toDrop: string[] = [];
+  readonly #failedDrops: string[] = [];
   #dropping: Promise<void> | undefined;
   #serial = 0;
   #closed = false;
@@ -63,8 +65,7 @@ export class DatabaseBroker {
     if (this.info.sharedDatabase) return this.info.sharedDatabase;
     let name: string;
     if (this.options.poolSize === 0) {
-      name = this.#nextName();
-      await this.target.createDatabase(name);
+      name = await this.#copy();
     } else {
       name = this.#ready.shift() ?? (await this.#nextCopy());
       this.#fill();
@@ -98,13 +99,22 @@ export class DatabaseBroker {
     for (const waiter of this.#waiters.splice(0)) waiter.reject(new Error('the run is ending'));
     await Promise.allSettled([...this.#copies]);
     await this.#dropping;
-    const left = [...this.#ready.splice(0), ...this.#live.keys(), ...this.#toDrop.splice(0)];
+    const left = [...this.#ready.splice(0), ...this.#live.keys(), ...this.#toDrop.splice(0), ...this.#failedDrops.splice(0)];
     this.#live.clear();
-    for (let i = 0; i < left.length; i += PARALLEL_FINAL_DROPS) await Promise.all(left.slice(i, i + PARALLEL_FINAL_DROPS).map((name) => this.#drop(name)));
+    for (let i = 0; i < left.length; i += PARALLEL_FINAL_DROPS) await Promise.all(left.slice(i, i + PARALLEL_FINAL_DROPS).map((name) => this.#drop(name, true)));
   }
 
   #nextName(): string {
     return pooledDatabaseName(this.runId, ++this.#serial);
+  }
+
+  // A copy cut by a restart of Odoo is made again, under a new name (the target removed the half-made one).
+  #copy(): Promise<string> {
+    return retryWhileServerGoesAway(async () => {
+      const name = this.#nextName();
+      await this.target.createDatabase(name);
+      return name;
+    });
   }
 
   // The scenario's own name, made unique when one scenario is kept twice (a retry, a repeat).
@@ -125,9 +135,8 @@ export class DatabaseBroker {
     const ahead = () => (this.#copyFailed ? 0 : this.options.poolSize);
     const wanted = () => ahead() + this.#waiters.length - this.#ready.length - this.#copies.size;
     while (!this.#closed && wanted() > 0 && this.#copies.size < PARALLEL_COPIES) {
-      const name = this.#nextName();
-      const copy = this.target.createDatabase(name).then(
-        () => {
+      const copy = this.#copy().then(
+        (name) => {
           this.#copyFailed = false;
           const waiter = this.#waiters.shift();
           if (waiter) waiter.resolve(name);
@@ -154,7 +163,12 @@ export class DatabaseBroker {
     })();
   }
 
-  async #drop(name: string): Promise<void> {
-    await this.target.dropDatabase(name).catch((error: Error) => this.options.log(`Could not drop "${name}": ${error.message}`));
+  // A drop that fails (Odoo restarting) is tried once more at the end of the run; one that fails
+  // then stays in the run's ledger, and the next run drops it.
+  async #drop(name: string, last = false): Promise<void> {
+    await this.target.dropDatabase(name).catch((error: Error) => {
+      if (!last) this.#failedDrops.push(name);
+      else this.options.log(`Could not drop "${name}": ${error.message}`);
+    });
   }
 }

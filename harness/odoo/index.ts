@@ -33,6 +33,9 @@ export {
   OdooUserError,
 } from './errors.ts';
 
+/** A restart as the harness sees it, and a retry for what is safe to repeat (a login, a copy). */
+export { interruptedByRestart, isServerGoingAway, retryWhileServerGoesAway } from './server-going-away.ts';
+
 // Transports
 /** The HTTP leg with timeouts and database pinning, and the three wire protocols. */
 export { HttpChannel } from './transports/http-channel.ts';

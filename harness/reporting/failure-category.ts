@@ -1,4 +1,5 @@
 import type { Correction } from '../connector/index.ts';
+import { isServerGoingAway } from '../odoo/index.ts';
 
 /** Where a failed scenario's fix belongs; each is an Allure category (reports/allurerc.mjs). */
 export type FailureCategory = 'infrastructure' | 'vendor-contract' | 'master-data' | 'odoo-functional' | 'integration-logic';
@@ -14,7 +15,7 @@ const MASTER_DATA_REASONS = new Set(['unknown_sku', 'incomplete_customer', 'dupl
 export const failureCategory = (error: unknown, openCorrections: readonly Correction[]): FailureCategory => {
   const name = (error as Error | undefined)?.name ?? '';
   const message = (error as Error | undefined)?.message ?? String(error);
-  if (['OdooTransportError', 'InfrastructureError'].includes(name) || /got no Odoo answer|connection refused|ECONNREFUSED|container|Docker|No space left on device/i.test(message)) return 'infrastructure';
+  if (['OdooTransportError', 'InfrastructureError'].includes(name) || isServerGoingAway(error) || /got no Odoo answer|connection refused|ECONNREFUSED|container|Docker|No space left on device/i.test(message)) return 'infrastructure';
   if (openCorrections.some((c) => c.reason === 'contract_mismatch') || /contract_mismatch|does not match contract/.test(message)) return 'vendor-contract';
   if (openCorrections.some((c) => MASTER_DATA_REASONS.has(c.reason)) && /correction queue/.test(message)) return 'master-data';
   if (['OdooUserError', 'OdooServerError', 'OdooAccessError', 'OdooMissingRecordError'].includes(name) || /refused by Odoo|failed inside Odoo/.test(message)) return 'odoo-functional';

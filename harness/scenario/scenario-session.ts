@@ -2,6 +2,7 @@ import { BrokerClient } from '../env/index.ts';
 import {
   connectOdoo,
   OdooClient,
+  retryWhileServerGoesAway,
   readRecording,
   RecordingTransport,
   recordingPath,
@@ -70,7 +71,8 @@ export class ScenarioSession {
     let link: OdooLink | undefined;
     let odoo: OdooClient;
     try {
-      odoo = await connectOdoo({
+      // A login is safe to repeat: one cut by a restart is made again once Odoo answers.
+      odoo = await retryWhileServerGoesAway(() => connectOdoo({
         url: target.url,
         database,
         login: target.login,
@@ -83,7 +85,7 @@ export class ScenarioSession {
         // The recorder also keeps the report's transcript; the link goes outside it, so calls made
         // while the link is down never reach Odoo.
         wrapTransport: (inner) => (link = new OdooLink((recorder = new RecordingTransport(inner, redactor)), target.url)),
-      });
+      }));
     } catch (error) {
       await broker.release(database, false);
       throw error;
