@@ -45,7 +45,9 @@ const outcome = async (dir: string) => {
   const text = await readFile(join(dir, 'run.log'), 'utf8');
   const summary = await readFile(join(dir, 'reports', 'latest', 'summary.json'), 'utf8').then((t) => JSON.parse(t) as RunSummary, () => undefined);
   const live = summary?.runs.find((r) => r.project === 'live');
-  const role = /Building template/.test(text) ? 'built the template' : /Another run is building/.test(text) ? 'waited for the other run to build the template' : 'found the template ready';
+  const waited = /Another run is building/.test(text);
+  const built = /built and (published|cached)/.test(text);
+  const role = built ? (waited ? 'waited, then built the template (the other build failed)' : 'built the template') : waited ? 'waited for the other run to build the template' : /Building template/.test(text) ? 'tried to build the template and failed' : 'found the template ready';
   const drops = [...text.matchAll(/Refusing to drop "([^"]+)"/g)].map((m) => m[1]);
   return { passed: live ? `${live.passed}/${live.scenarios.length} passed` : 'no summary', role, refusals: drops.length };
 };

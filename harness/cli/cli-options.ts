@@ -20,11 +20,11 @@ export type CliOptions = z.infer<typeof CliOptions>;
 
 export const USAGE = `Usage: odoo-harness <run|record|list|report|doctor> [scenario files or filters] [options]
 
-  run      run the scenario library against a live Odoo
+  run      run the scenario library against a live Odoo (doctor's checks first)
   record   the same, and rewrite each passing scenario's recording
   list     list the scenarios (id: title)
-  report   build the Allure report from reports/allure-results into reports/allure-report
-  doctor   check Node, the configuration, Docker and images, or Odoo, passwords and PostgreSQL
+  report   build the Allure report of the last run (reports/latest/allure-results → allure-report)
+  doctor   check Node, the configuration, the disk, Docker and images, or Odoo, passwords and PostgreSQL
 
 Options (each overrides the environment variable in brackets):
   --target docker|url          where Odoo runs [ODOO_TARGET], default docker
@@ -35,7 +35,7 @@ Options (each overrides the environment variable in brackets):
   --grep TEXT                  only scenarios whose name contains TEXT
   --workers N                  scenarios in parallel (default 1)
   --seed N                     one seed for every scenario's data [SEED]
-  --shard i/n                  run the i-th of n parts (CI runners); merge their reports/allure-results`;
+  --shard i/n                  run the i-th of n parts (CI runners); merge their run folders' allure-results`;
 
 /**
  * Parses the command line.

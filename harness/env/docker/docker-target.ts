@@ -59,7 +59,7 @@ export class DockerTarget implements OdooTarget {
     this.#odoo = await new OdooContainer(this.options.odooImage)
       .withNetwork(this.#network)
       .withDatabaseServer({ host: PG.alias, port: PG.port, user: PG.user, password: PG.password })
-      .withServerArgs(majorGuess >= 19 ? MUTE_RPC_DEPRECATION : [])
+      .withServerArgs([...(majorGuess >= 19 ? MUTE_RPC_DEPRECATION : []), ...PATIENT_LIMITS])
       .withLabels(labels)
       .start();
     this.options.log(`Odoo (${this.options.odooImage}) and PostgreSQL (${this.options.postgresImage}) up in ${seconds(started)} at ${this.#odoo.url}.`);
@@ -207,6 +207,10 @@ export class DockerTarget implements OdooTarget {
     if (result.exitCode !== 0) throw new HarnessError(`${what} failed in the PostgreSQL container (exit ${result.exitCode}): ${result.output.trim()}`);
   }
 }
+
+// A threaded Odoo restarts itself when a request passes limit_time_real (120 s by default): on a
+// loaded machine a template setup or a big scenario call can, and the restart cuts every request.
+const PATIENT_LIMITS = ['--limit-time-real=900', '--limit-time-cpu=900'];
 
 // Odoo 19 logs a 3-line deprecation warning for every XML-RPC/JSON-RPC request (addons/rpc).
 const MUTE_RPC_DEPRECATION = ['--log-handler', 'odoo.addons.rpc.controllers.xmlrpc:ERROR', '--log-handler', 'odoo.addons.rpc.controllers.jsonrpc:ERROR'];

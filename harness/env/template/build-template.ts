@@ -1,5 +1,6 @@
 import { InfrastructureError } from '../../errors/index.ts';
-import { connectOdoo, createApiKey, type OdooClient } from '../../odoo/index.ts';
+import { connectOdoo, createApiKey, isServerGoingAway, type OdooClient } from '../../odoo/index.ts';
+import { markTransient } from './obtain-template.ts';
 import type { SecretRedactor } from '../../secrets/index.ts';
 import { installModules } from './install-modules.ts';
 import type { TemplateSetup } from './template-setup.ts';
@@ -72,8 +73,14 @@ export const readTemplateState = async (odoo: OdooClient, redactor: SecretRedact
 export const templateBuildFailed = (database: string, where: string, error: unknown): InfrastructureError => {
   const lines = (error as Error).message.split('\n').map((l) => l.trim()).filter(Boolean);
   const said = lines.length > 1 ? `${lines[0]!.replace(/:$/, '')} … ${lines.at(-1)}` : (lines[0] ?? String(error));
-  return new InfrastructureError(
-    `Building template "${database}" on ${where} failed: ${said}`,
-    "check ODOO_MODULES (the server must have every module) and ODOO_TEMPLATE_SETUP; Odoo's log holds the whole traceback. What was half built has been removed.",
-  );
+  const what = `Building template "${database}" on ${where} failed: ${said}`;
+  // A module install that the server cut (a restart): its own time limit is the usual reason.
+  if (isServerGoingAway(error))
+    return markTransient(
+      new InfrastructureError(
+        what,
+        "Odoo restarted under the build; a threaded Odoo restarts itself when a request passes its limit_time_real (default 120 s), which a module install can on a busy server: raise it (--limit-time-real 600) or build when the server is less busy. What was half built has been removed.",
+      ),
+    );
+  return new InfrastructureError(what, "check ODOO_MODULES (the server must have every module) and ODOO_TEMPLATE_SETUP; Odoo's log holds the whole traceback. What was half built has been removed.");
 };

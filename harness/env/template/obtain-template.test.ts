@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { obtainTemplate, type TemplateSlot } from './obtain-template.ts';
+import { markTransient, obtainTemplate, type TemplateSlot } from './obtain-template.ts';
 
 // Databases shared by every run, as on one server: creating a name that exists fails, like
 // CREATE DATABASE. Each run sees them through its own slot, as UrlTarget does.
@@ -80,4 +80,24 @@ test('a build abandoned by a run that is gone is taken over', async () => {
   const lines: string[] = [];
   expect(await obtainTemplate(slot, { ...quick, log: (l) => lines.push(l) })).toBe('built');
   expect(lines).toEqual(['The build of template "tpl" was abandoned by a run that is gone: building it again.']);
+});
+
+test('a build cut by a restart of Odoo is tried again; one refused for a reason is not', async () => {
+  const server = new SharedServer();
+  const slot = slotFor(server, 'a');
+  let cuts = 1;
+  const build = slot.buildAndPublish.bind(slot);
+  slot.buildAndPublish = async () => {
+    if (cuts-- > 0) {
+      server.databases.delete('tplbuild');
+      throw markTransient(new Error('Building template "tpl" failed: connection reset by the server — fix: raise limit_time_real'));
+    }
+    return build();
+  };
+  const lines: string[] = [];
+  expect(await obtainTemplate(slot, { ...quick, log: (l) => lines.push(l) })).toBe('built');
+  expect(lines).toEqual(['Building template "tpl" failed: connection reset by the server; trying again.']);
+  const refused = slotFor(server, 'b', { failBuild: true });
+  server.databases.clear();
+  await expect(obtainTemplate(refused, quick)).rejects.toThrow('b: module install failed');
 });

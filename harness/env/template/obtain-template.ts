@@ -19,6 +19,18 @@ export interface TemplateSlot {
   releaseAbandonedClaim(): Promise<boolean>;
 }
 
+// Build failures worth another try: the build was cut by a restart of Odoo, not refused.
+const transientFailures = new WeakSet<object>();
+
+/** Marks a build failure as transient (Odoo restarted under it): obtainTemplate tries again. */
+export const markTransient = <E extends object>(error: E): E => {
+  transientFailures.add(error);
+  return error;
+};
+
+// Builds in all, the first one included, when they keep being cut.
+const BUILD_ATTEMPTS = 3;
+
 export interface ObtainOptions {
   // How long to wait for another run's build before giving up.
   readonly waitLimitMs: number;
@@ -40,11 +52,19 @@ export const obtainTemplate = async (slot: TemplateSlot, options: ObtainOptions)
   const progressEveryMs = options.progressEveryMs ?? 15_000;
   let lastProgress = started;
   let waiting = false;
+  let builds = 0;
   for (;;) {
     if (await slot.isPublished()) return 'found';
     if (await slot.claim()) {
-      await slot.buildAndPublish();
-      return 'built';
+      try {
+        await slot.buildAndPublish();
+        return 'built';
+      } catch (error) {
+        if (!transientFailures.has(error as object) || ++builds >= BUILD_ATTEMPTS) throw error;
+        // The claim was released: another run may take it now, and then this one waits for it.
+        options.log(`${(error as Error).message.split(' — fix:')[0]}; trying again.`);
+        continue;
+      }
     }
     if (await slot.releaseAbandonedClaim()) {
       options.log(`The build of ${slot.description} was abandoned by a run that is gone: building it again.`);

@@ -35,8 +35,9 @@ export const databaseAdmin = ({ db, pg, login, password, sourceDatabase }: Admin
     exists: (name) => copier.exists(name),
     async createBuildDatabase(name) {
       try {
-        if (db) await db.create(name, login, password);
-        else if (sourceDatabase) await pg!.copy(sourceDatabase, name);
+        // A source database given is what the user wants templates made from (and Odoo 20 has no db service).
+        if (pg && sourceDatabase) await pg.copy(sourceDatabase, name);
+        else if (db) await db.create(name, login, password);
         else throw new Error('no way to create a template: set ODOO_MASTER_PASSWORD, or ODOO_TEMPLATE_DB with ODOO_PG_URL');
         return true;
       } catch (error) {
