@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readlink, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -41,8 +41,20 @@ const runLibrary = (dir: string, env: NodeJS.ProcessEnv): Promise<{ seconds: num
     child.on('exit', (code) => output.end(() => resolve({ seconds: (performance.now() - started) / 1000, code })));
   });
 
+// Each clone's run log, kept for the clean-up after both ended.
+const logs = new Map<string, string>();
+
+/** `oeh_<short id>_`: the prefix of the databases of the run that reports/latest points to. */
+const runPrefix = async (dir: string): Promise<string | undefined> => {
+  const id = /-([0-9a-f]{6})$/.exec(await readlink(join(dir, 'reports', 'latest')).catch(() => ''))?.[1];
+  return id ? `oeh_${id}_` : undefined;
+};
+
+const templateNames = (text: string): string[] => [...new Set([...text.matchAll(/Template "(oeh_tpl_[0-9a-f]+)"/g)].map((m) => m[1]!))];
+
 const outcome = async (dir: string) => {
   const text = await readFile(join(dir, 'run.log'), 'utf8');
+  logs.set(dir, text);
   const summary = await readFile(join(dir, 'reports', 'latest', 'summary.json'), 'utf8').then((t) => JSON.parse(t) as RunSummary, () => undefined);
   const live = summary?.runs.find((r) => r.project === 'live');
   const waited = /Another run is building/.test(text);
@@ -68,11 +80,14 @@ const main = async () => {
     log(`clone ${name}: ${o.passed} (exit ${run.code}), wall ${run.seconds.toFixed(1)} s; it ${o.role}; refused drops of databases it did not create: ${o.refusals}; log ${join(dir, 'run.log')}`);
   }
   if (db) {
-    const left = (await db.list()).filter((name) => !before.has(name));
-    log(`databases on the server that were not there before: ${left.join(', ') || 'none'}`);
-    // The bench made that template under a key of its own: it drops it again.
-    for (const name of left.filter((n) => n.startsWith('oeh_tpl_'))) await db.drop(name);
-    if (left.length) log(`dropped the bench's own template again: ${left.filter((n) => n.startsWith('oeh_tpl_')).join(', ')}`);
+    // Only names of the clones' own: other runs may use the same server (or cluster) meanwhile.
+    const prefixes = [await runPrefix(a), await runPrefix(b)].filter((p): p is string => !!p);
+    const templates = [...new Set([a, b].flatMap((dir) => templateNames(logs.get(dir) ?? '')))];
+    const left = (await db.list()).filter((name) => !before.has(name) && (prefixes.some((p) => name.startsWith(p)) || templates.includes(name)));
+    log(`databases of the two runs left on the server: ${left.filter((n) => !templates.includes(n)).join(', ') || 'none'}`);
+    // The bench made that template under a setup version of its own: it drops it again.
+    for (const name of left.filter((n) => templates.includes(n))) await db.drop(name);
+    log(`dropped the bench's own template again: ${left.filter((n) => templates.includes(n)).join(', ') || 'none'}`);
   }
   await Promise.all([a, b, ...(sharedCache ? [sharedCache] : [])].map((dir) => rm(dir, { recursive: true, force: true })));
 };

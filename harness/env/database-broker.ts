@@ -40,7 +40,7 @@ export class DatabaseBroker {
   readonly #copies = new Set<Promise<void>>();
   readonly #toDrop: string[] = [];
   readonly #failedDrops: string[] = [];
-  #dropping: Promise<void> | undefined;
+  readonly #dropLanes = new Set<Promise<void>>();
   #serial = 0;
   #closed = false;
   // After a failed copy the pool copies only for scenarios that wait, until a copy succeeds.
@@ -98,7 +98,7 @@ export class DatabaseBroker {
     this.#closed = true;
     for (const waiter of this.#waiters.splice(0)) waiter.reject(new Error('the run is ending'));
     await Promise.allSettled([...this.#copies]);
-    await this.#dropping;
+    await Promise.all([...this.#dropLanes]);
     const left = [...this.#ready.splice(0), ...this.#live.keys(), ...this.#toDrop.splice(0), ...this.#failedDrops.splice(0)];
     this.#live.clear();
     for (let i = 0; i < left.length; i += PARALLEL_FINAL_DROPS) await Promise.all(left.slice(i, i + PARALLEL_FINAL_DROPS).map((name) => this.#drop(name, true)));
@@ -155,12 +155,15 @@ export class DatabaseBroker {
     }
   }
 
-  // One drop at a time in the background: the copies ahead of need come first.
+  // Drops in the background, as many at a time as copies are made, so they keep pace with them.
   #drainDrops(): void {
-    this.#dropping ??= (async () => {
-      for (let name = this.#toDrop.shift(); name; name = this.#toDrop.shift()) await this.#drop(name);
-      this.#dropping = undefined;
-    })();
+    while (this.#dropLanes.size < PARALLEL_COPIES && this.#toDrop.length) {
+      const drain = async () => {
+        for (let name = this.#toDrop.shift(); name; name = this.#toDrop.shift()) await this.#drop(name);
+      };
+      const lane: Promise<void> = drain().finally(() => this.#dropLanes.delete(lane));
+      this.#dropLanes.add(lane);
+    }
   }
 
   // A drop that fails (Odoo restarting) is tried once more at the end of the run; one that fails
