@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { newRunId, PROJECT_ROOT, runDirectory } from '../harness/project/index.ts';
 import type { RunSummary } from '../harness/reporting/index.ts';
-import { median } from './stats.ts';
+import { cpuBusyPercent, machineCpu, median } from './stats.ts';
 
 // `npm run bench:library`: the whole scenario library live with 2 workers against the configured
 // target, first with database copies made on demand (as before the pool), then with the pool
@@ -22,7 +23,9 @@ const run = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ seconds: nu
 const liveFigures = async (label: string, pool: string) => {
   // The child run writes its own folder, reports/runs/<runId>/.
   const runId = newRunId();
+  const cpuBefore = machineCpu();
   const { seconds, code } = await run(['run', 'scenarios', '--', '--workers', String(WORKERS)], { KEEP_DBS: 'none', HARNESS_RUN_ID: runId, HARNESS_DB_POOL: pool });
+  const cpuBusy = cpuBusyPercent(cpuBefore, machineCpu());
   const summary = JSON.parse(await readFile(join(runDirectory(runId), 'summary.json'), 'utf8')) as RunSummary;
   const scenarios = summary.runs.find((r) => r.project === 'live')!.scenarios;
   const busy = scenarios.reduce((sum, s) => sum + s.durationMs, 0) / 1000;
@@ -32,6 +35,8 @@ const liveFigures = async (label: string, pool: string) => {
   log(`${label} (HARNESS_DB_POOL=${pool}), ${WORKERS} workers: ${passed}/${scenarios.length} passed (exit ${code}), wall ${seconds.toFixed(1)} s`);
   log(`  per scenario: median ${(median(scenarios.map((s) => s.durationMs)) / 1000).toFixed(2)} s, of which setup on the critical path (database copy, login, drop) ${setup.toFixed(2)} s; RPC calls median ${median(scenarios.map((s) => s.rpcCalls))}, max ${Math.max(...scenarios.map((s) => s.rpcCalls))}`);
   log(`  time inside Odoo (calls, copies, drops) ${inOdoo.toFixed(1)} s of ${busy.toFixed(1)} s of scenario time = ${((100 * inOdoo) / busy).toFixed(1)} %; harness side ${((100 * (busy - inOdoo)) / busy).toFixed(1)} %`);
+  // Near 100 % means the machine, not the harness, sets the pace: a pool can hide waiting, not create CPU.
+  log(`  machine CPU busy during the run: ${cpuBusy.toFixed(0)} % of ${cpus().length} cores (Odoo, PostgreSQL and the harness together)`);
   log(`  run overhead outside scenarios (start, template, teardown): ${(seconds - busy / WORKERS).toFixed(1)} s`);
   return { seconds, setup };
 };

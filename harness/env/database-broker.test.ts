@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { DatabaseBroker, type BrokerOptions } from './database-broker.ts';
+import { DatabaseBroker, MAX_UNDROPPED, type BrokerOptions } from './database-broker.ts';
 import { isSafeDatabaseName, pooledDatabaseName, scenarioDatabaseName, templateBuildName, templateDatabaseName } from './database-names.ts';
 import { OdooServerError } from '../odoo/index.ts';
 import type { OdooTarget, TargetInfo } from './target.ts';
@@ -9,7 +9,9 @@ import type { OdooTarget, TargetInfo } from './target.ts';
 const fakeTarget = (options: { failCopies?: boolean } = {}) => {
   const calls: string[] = [];
   const held: Array<() => void> = [];
+  const heldDrops: Array<() => void> = [];
   let holdCopies = false;
+  let holdDrops = false;
   const target: OdooTarget = {
     kind: 'url',
     start: async () => info,
@@ -18,7 +20,10 @@ const fakeTarget = (options: { failCopies?: boolean } = {}) => {
       if (holdCopies) await new Promise<void>((resolve) => held.push(resolve));
       if (options.failCopies) throw new Error(`disk full while copying to ${name}`);
     },
-    dropDatabase: async (name) => void calls.push(`drop ${name}`),
+    dropDatabase: async (name) => {
+      calls.push(`drop ${name}`);
+      if (holdDrops) await new Promise<void>((resolve) => heldDrops.push(resolve));
+    },
     keepDatabase: async (name, as) => (calls.push(`keep ${name} as ${as}`), as),
     cleanUpAbandoned: async () => undefined,
     stop: async () => undefined,
@@ -28,6 +33,11 @@ const fakeTarget = (options: { failCopies?: boolean } = {}) => {
     calls,
     hold: () => (holdCopies = true),
     releaseHeld: () => held.splice(0).forEach((resolve) => resolve()),
+    holdDrops: () => (holdDrops = true),
+    releaseDrops: () => {
+      holdDrops = false;
+      heldDrops.splice(0).forEach((resolve) => resolve());
+    },
   };
 };
 const info: TargetInfo = { kind: 'url', url: 'http://127.0.0.1:8069', login: 'admin', password: 'admin', version: { major: 18, minor: 0, serverVersion: '18.0' }, transport: 'jsonrpc', template: 'oeh_tpl_x' };
@@ -149,3 +159,26 @@ test('a copy cut by a restart of Odoo is made again under a new name; a failed d
   // p003 is the copy made ahead for the next scenario, unused and dropped at the end.
   expect(calls).toEqual(['create oeh_r1_p001', 'create oeh_r1_p002', 'drop oeh_r1_p002', 'create oeh_r1_p003', 'drop oeh_r1_p003', 'drop oeh_r1_p002']);
 }, 10_000);
+
+test('while drops lag behind, no copy is made ahead: databases do not pile up on a busy server', async () => {
+  const { target, calls, holdDrops, releaseDrops } = fakeTarget();
+  const broker = new DatabaseBroker(target, info, 'r1', options({ poolSize: 1, keep: 'none' }));
+  holdDrops();
+  broker.warmUp();
+  const creates = () => calls.filter((c) => c.startsWith('create')).length;
+  // Each scenario takes the ready copy and gives it back; its drop never answers.
+  for (let i = 0; i <= MAX_UNDROPPED; i++) await broker.release(await broker.acquire(`smoke/s${i}`), true);
+  await settle();
+  const made = creates();
+  expect(calls.filter((c) => c.startsWith('drop'))).toHaveLength(MAX_UNDROPPED);
+  const waiting = broker.acquire('smoke/next');
+  await settle();
+  // The copy in the pool is handed out, and none replaces it while the drops lag.
+  expect(await waiting).toMatch(/^oeh_r1_p\d{3}$/);
+  await settle();
+  expect(creates()).toBe(made);
+  releaseDrops();
+  await settle();
+  expect(creates()).toBeGreaterThan(made);
+  await broker.releaseAll();
+});

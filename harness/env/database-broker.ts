@@ -17,6 +17,10 @@ export interface BrokerOptions {
 const PARALLEL_COPIES = 2;
 // Drops at the same time at the end of the run.
 const PARALLEL_FINAL_DROPS = 3;
+// Used copies waiting for their drop beyond which no copy is made ahead. On a busy server drops
+// can lag behind copies; without this bound the databases pile up, each holding connections in
+// Odoo's pool, until PostgreSQL refuses new ones ("remaining connection slots are reserved").
+export const MAX_UNDROPPED = PARALLEL_COPIES;
 
 interface Waiter {
   resolve(database: string): void;
@@ -41,6 +45,8 @@ export class DatabaseBroker {
   readonly #toDrop: string[] = [];
   readonly #failedDrops: string[] = [];
   readonly #dropLanes = new Set<Promise<void>>();
+  // Drops sent to the server and not answered yet.
+  #dropping = 0;
   #serial = 0;
   #closed = false;
   // After a failed copy the pool copies only for scenarios that wait, until a copy succeeds.
@@ -130,11 +136,13 @@ export class DatabaseBroker {
     return copy;
   }
 
-  // Keeps `poolSize` copies ready beyond the scenarios already waiting, a few copies at a time.
+  // Keeps `poolSize` copies ready beyond the scenarios already waiting, a few copies at a time,
+  // and waits while the drops lag (a finished drop calls it again).
   #fill(): void {
     const ahead = () => (this.#copyFailed ? 0 : this.options.poolSize);
     const wanted = () => ahead() + this.#waiters.length - this.#ready.length - this.#copies.size;
-    while (!this.#closed && wanted() > 0 && this.#copies.size < PARALLEL_COPIES) {
+    const dropsLag = () => this.#toDrop.length + this.#dropping > MAX_UNDROPPED;
+    while (!this.#closed && wanted() > 0 && this.#copies.size < PARALLEL_COPIES && !dropsLag()) {
       const copy = this.#copy().then(
         (name) => {
           this.#copyFailed = false;
@@ -169,9 +177,14 @@ export class DatabaseBroker {
   // A drop that fails (Odoo restarting) is tried once more at the end of the run; one that fails
   // then stays in the run's ledger, and the next run drops it.
   async #drop(name: string, last = false): Promise<void> {
-    await this.target.dropDatabase(name).catch((error: Error) => {
-      if (!last) this.#failedDrops.push(name);
-      else this.options.log(`Could not drop "${name}": ${error.message}`);
-    });
+    this.#dropping++;
+    await this.target
+      .dropDatabase(name)
+      .catch((error: Error) => {
+        if (!last) this.#failedDrops.push(name);
+        else this.options.log(`Could not drop "${name}": ${error.message}`);
+      })
+      .finally(() => this.#dropping--);
+    this.#fill();
   }
 }
