@@ -51,7 +51,7 @@ const main = async () => {
   const row = (cells: string[]) => log(`${cells[0]!.padEnd(width)}  ${cells.slice(1, 5).map((c) => c.padStart(8)).join('  ')}  ${cells[5]}`.trimEnd());
   log('');
   row(['scenario', 'passes', 'min s', 'median s', 'max s', '']);
-  for (const s of scenarios) row([s.id, `${s.passes}/${s.runs}`, seconds(s.minMs), seconds(s.medianMs), seconds(s.maxMs), s.verdict === 'stable' ? '' : s.verdict]);
+  for (const s of scenarios) row([s.id, `${s.passes}/${s.runs}${s.passesAfterRetry ? ` (${s.passesAfterRetry} after a restart retry)` : ''}`, seconds(s.minMs), seconds(s.medianMs), seconds(s.maxMs), s.verdict === 'stable' ? '' : s.verdict]);
   log('');
   log(`flaky: ${flaky} of ${scenarios.length} scenarios (passed in some runs, failed in others); always failing: ${alwaysFailing}`);
 };

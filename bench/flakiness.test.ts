@@ -11,9 +11,9 @@ test('per scenario: passes over all runs and the spread of its time; flaky and a
     [passed('smoke/a', 5000), passed('pay/b', 12_000), failed('pay/c', 3000)],
   ]);
   expect(result.scenarios).toEqual([
-    { id: 'pay/b', passes: 2, runs: 3, minMs: 10_000, medianMs: 12_000, maxMs: 60_000, verdict: 'flaky' },
-    { id: 'pay/c', passes: 0, runs: 3, minMs: 1000, medianMs: 2000, maxMs: 3000, verdict: 'failing' },
-    { id: 'smoke/a', passes: 3, runs: 3, minMs: 4000, medianMs: 5000, maxMs: 6000, verdict: 'stable' },
+    { id: 'pay/b', passes: 2, passesAfterRetry: 0, runs: 3, minMs: 10_000, medianMs: 12_000, maxMs: 60_000, verdict: 'flaky' },
+    { id: 'pay/c', passes: 0, passesAfterRetry: 0, runs: 3, minMs: 1000, medianMs: 2000, maxMs: 3000, verdict: 'failing' },
+    { id: 'smoke/a', passes: 3, passesAfterRetry: 0, runs: 3, minMs: 4000, medianMs: 5000, maxMs: 6000, verdict: 'stable' },
   ]);
   expect(result.flaky).toBe(1);
   expect(result.alwaysFailing).toBe(1);
@@ -33,4 +33,9 @@ test('skipped runs neither pass nor count in the time spread', () => {
   expect(row).toMatchObject({ passes: 0, verdict: 'failing' });
   expect(row!.minMs).toBeNaN();
   expect(row!.medianMs).toBeNaN();
+});
+
+test('a pass that needed a restart retry is counted as such', () => {
+  const [row] = flakinessOf([[{ ...passed('smoke/a', 4000), retries: 1 }], [passed('smoke/a', 5000)]]).scenarios;
+  expect(row).toMatchObject({ passes: 2, passesAfterRetry: 1, verdict: 'stable' });
 });

@@ -34,7 +34,7 @@ export {
 } from './errors.ts';
 
 /** A restart as the harness sees it, and a retry for what is safe to repeat (a login, a copy). */
-export { interruptedByRestart, isServerGoingAway, retryWhileServerGoesAway } from './server-going-away.ts';
+export { INTERRUPTED_BY_RESTART, isServerGoingAway, retryWhileServerGoesAway } from './server-going-away.ts';
 
 // Transports
 /** The HTTP leg with timeouts and database pinning, and the three wire protocols. */

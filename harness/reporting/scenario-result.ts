@@ -9,6 +9,8 @@ export interface ScenarioResult {
   readonly project: string;
   readonly status: 'passed' | 'failed' | 'skipped' | 'pending';
   readonly durationMs: number;
+  // Times it was run again (only after Odoo restarted under it).
+  readonly retries: number;
   readonly rpcCalls: number;
   // Time spent waiting for Odoo, summed over calls (recorded durations on replay).
   readonly odooMs: number;
@@ -34,6 +36,7 @@ export const scenarioResultOf = (testCase: TestCase): ScenarioResult | undefined
     project: testCase.project.name,
     status: result.state,
     durationMs: Math.round(testCase.diagnostic()?.duration ?? 0),
+    retries: testCase.diagnostic()?.retryCount ?? 0,
     rpcCalls: facts?.rpcCalls ?? 0,
     odooMs: facts?.odooMs ?? 0,
     databaseMs: facts?.databaseMs ?? 0,

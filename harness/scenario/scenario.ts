@@ -12,7 +12,7 @@ import type { PaymentGatewaySimulator } from '../../mocks/payment/index.ts';
 import type { VirtualClock } from '../../mocks/shared/index.ts';
 import type { ShopOrder, ShopSimulator } from '../../mocks/shop/index.ts';
 import type { Connector } from '../connector/index.ts';
-import { interruptedByRestart, type OdooClient } from '../odoo/index.ts';
+import { INTERRUPTED_BY_RESTART, type OdooClient } from '../odoo/index.ts';
 import { OutsideWorld, startMswServer, type CheckoutOptions } from './outside-world.ts';
 import { ScenarioMeta } from './scenario-meta.ts';
 import { ScenarioSession } from './scenario-session.ts';
@@ -110,7 +110,7 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
   const parsed = ScenarioMeta.safeParse(meta);
   if (!parsed.success) throw ConfigError.fromZod(`scenario "${meta.id}"`, parsed.error);
   // A scenario cut by a restart of Odoo is run once more, on a fresh copy; any other failure is final.
-  const retry = { count: 1, delay: 2_000, condition: interruptedByRestart };
+  const retry = { count: 1, delay: 2_000, condition: INTERRUPTED_BY_RESTART };
   scenarioTest(`${parsed.data.id}: ${parsed.data.title}`, { meta: { scenario: parsed.data }, retry }, async ({ odoo, data, session, world, task }) => {
     // The id names the recording file: it must follow the scenario's own path.
     const expectedFile = `scenarios/${parsed.data.id}.scenario.ts`;
