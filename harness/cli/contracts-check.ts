@@ -1,9 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { CONTRACTS } from '../../mocks/index.ts';
+import { contractDrift } from './contract-drift.ts';
+import { guessRenames } from './rename-guesses.ts';
 
 // `npm run contracts:check -- --contract payment.webhook@v2 samples/*.json`: validates a vendor's
 // sample payloads (a JSON file holds one payload or an array) and reports every mismatch by path.
+// Fields the contract does not declare are mismatches too: zod would drop them without a word,
+// and a renamed field would lose its data.
 const USAGE = `Usage: npm run contracts:check -- --contract <name>@<version> <file.json> [...]
        npm run contracts:check -- --list`;
 
@@ -23,13 +28,19 @@ export const checkFile = async (contract: string, version: string, path: string)
   payloads.forEach((payload, index) => {
     const where = payloads.length > 1 ? `${path}[${index}]` : path;
     const parsed = schema.safeParse(payload);
-    if (parsed.success) return lines.push(`✓ ${where}`);
+    const drift = contractDrift(schema, payload);
+    if (parsed.success && !drift.unexpected.length) return lines.push(`✓ ${where}`);
     ok = false;
     lines.push(`✗ ${where}`);
-    for (const issue of parsed.error.issues) lines.push(`    at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    for (const issue of parsed.error?.issues ?? []) lines.push(`    at ${at(issue.path)}: ${issue.message}`);
+    for (const key of drift.unexpected) lines.push(`    at ${at(key)}: unexpected field (not in ${contract}@${version})`);
+    for (const { from, to } of guessRenames(drift)) lines.push(`    renamed? ${at(from)} → ${at(to)}`);
   });
   return { ok, lines };
 };
+
+// `lines[0].sku`, as z.prettifyError writes paths.
+const at = (path: readonly PropertyKey[]): string => z.core.toDotPath(path) || '(root)';
 
 /** `name@version` of every known contract. */
 export const listContracts = (): string[] => Object.entries(CONTRACTS).flatMap(([name, versions]) => Object.keys(versions).map((v) => `${name}@${v}`));
