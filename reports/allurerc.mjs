@@ -3,14 +3,17 @@
 // Failed scenarios are routed to who must act: each carries a `failure` label set by the harness
 // (harness/reporting/failure-category.ts), and every category groups its scenarios by owner.
 const byOwner = ['owner'];
+// The run folder being reported: the CLI sets it for the run that just ended; `npm run report`
+// rebuilds the one reports/latest points to.
+const runFolder = process.env.HARNESS_REPORT_DIR ?? './reports/latest';
 
 export default {
   name: 'odoo-exception-harness',
-  output: './reports/latest/allure-report',
+  output: `${runFolder}/allure-report`,
   // Trend across runs: one file shared by every run folder; keep it between CI runs (cache or artifact).
   historyPath: './reports/history/history.jsonl',
   // The governance summary (integration map, coverage matrix, metrics) travels with the report.
-  globalAttachments: ['reports/latest/governance.md', 'reports/latest/governance.json'],
+  globalAttachments: [`${runFolder}/governance.md`, `${runFolder}/governance.json`],
   categories: {
     rules: [
       { id: 'infrastructure', name: 'Infrastructure (Odoo or Docker unavailable)', matchers: { labels: { failure: 'infrastructure' } }, groupBy: byOwner },

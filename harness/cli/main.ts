@@ -2,13 +2,24 @@ import { startVitest } from 'vitest/node';
 import { loadHarnessEnv } from '../config/index.ts';
 import { HarnessError } from '../errors/index.ts';
 import { spawn } from 'node:child_process';
-import { currentRunId, PROJECT_ROOT } from '../project/index.ts';
-import { latestRunId } from '../reporting/index.ts';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { currentRunId, PROJECT_ROOT, runDirectory } from '../project/index.ts';
 import { environmentFor, parseCli } from './cli-options.ts';
 import { formatChecks, runDoctor } from '../diagnose/index.ts';
 
-const spawnNpm = (args: string[]): Promise<number> =>
-  new Promise((resolve) => spawn('npm', args, { cwd: PROJECT_ROOT, stdio: 'inherit' }).on('exit', (code) => resolve(code ?? 1)));
+const spawnNpm = (args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> =>
+  new Promise((resolve) => spawn('npm', args, { cwd: PROJECT_ROOT, stdio: 'inherit', env }).on('exit', (code) => resolve(code ?? 1)));
+
+// This run's own Allure report, in its own folder: built from reports/latest, it could take
+// another run's folder when two runs of one checkout end together (latest moves under it).
+const buildRunReport = async (runId: string): Promise<void> => {
+  const folder = runDirectory(runId);
+  if (!existsSync(join(folder, 'allure-results'))) return;
+  rmSync(join(folder, 'allure-report'), { recursive: true, force: true });
+  const env = { ...process.env, HARNESS_REPORT_DIR: folder };
+  await spawnNpm(['exec', '--silent', '--', 'allure', 'generate', join(folder, 'allure-results'), '--config', 'reports/allurerc.mjs', '--output', join(folder, 'allure-report')], env);
+};
 
 /** `odoo-harness run|record`: the scenario library against a live Odoo, through vitest's API. */
 const main = async (): Promise<number> => {
@@ -42,8 +53,8 @@ const main = async (): Promise<number> => {
   await vitest.close();
   const code = Number(process.exitCode ?? 0) || (vitest.state.getCountOfFailedTests() > 0 ? 1 : 0);
   // The main job ends with its Allure report; a shard leaves its results for the merge. A run that
-  // stopped before its scenarios did not move reports/latest, and an older run's report is not rebuilt.
-  if (!options.shard && (await latestRunId()) === runId) await spawnNpm(['run', '--silent', 'report']);
+  // stopped before its scenarios has no results, and no report.
+  if (!options.shard) await buildRunReport(runId);
   return code;
 };
 
