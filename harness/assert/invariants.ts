@@ -1,12 +1,29 @@
 import type { CarrierSimulator } from '../../mocks/carrier/index.ts';
 import type { PaymentGatewaySimulator } from '../../mocks/payment/index.ts';
 import type { ShopSimulator } from '../../mocks/shop/index.ts';
-import type { Connector } from '../connector/index.ts';
+import { normalizeEmail, type Connector } from '../connector/index.ts';
 import type { OdooClient } from '../odoo/index.ts';
+
+/** The name of every invariant, as violations and expected divergences name them. */
+export const INVARIANT_NAMES = [
+  'journal entry balances',
+  'residual = total − reconciled',
+  'credit notes = gateway refunds',
+  'gateway net = Odoo payments − refunds',
+  'quants = receipts − deliveries + returns',
+  'ordered = delivered + backordered + cancelled',
+  "Odoo's delivered = shipped − returned",
+  'one sale order per shop order',
+  'one partner per email',
+  "Odoo's delivered = carrier's net shipped",
+  'sale order customer = shop customer (by email)',
+  'shop stock = Odoo free quantity',
+] as const;
+export type InvariantName = (typeof INVARIANT_NAMES)[number];
 
 /** One broken rule: which, about what, and the two figures that should agree. */
 export interface Violation {
-  readonly invariant: string;
+  readonly invariant: InvariantName;
   readonly subject: string;
   readonly expected: string;
   readonly actual: string;
@@ -149,9 +166,63 @@ const noDuplicates: Invariant = async ({ odoo }) => {
   const partners = await odoo.searchRead<{ email: string | false }>('res.partner', [['email', '!=', false], ['type', '=', 'contact']], { fields: ['email'] });
   const twice = (values: string[]) => [...new Set(values.filter((v, i) => values.indexOf(v) !== i))];
   return [
-    ...twice(orders.map((o) => o.client_order_ref as string)).map((ref) => ({ invariant: 'one sale order per shop order', subject: ref, expected: '1', actual: String(orders.filter((o) => o.client_order_ref === ref).length) })),
-    ...twice(partners.map((p) => (p.email as string).trim().toLowerCase())).map((email) => ({ invariant: 'one partner per email', subject: email, expected: '1', actual: String(partners.filter((p) => (p.email as string).trim().toLowerCase() === email).length) })),
+    ...twice(orders.map((o) => o.client_order_ref as string)).map((ref) => ({ invariant: 'one sale order per shop order' as const, subject: ref, expected: '1', actual: String(orders.filter((o) => o.client_order_ref === ref).length) })),
+    ...twice(partners.map((p) => (p.email as string).trim().toLowerCase())).map((email) => ({ invariant: 'one partner per email' as const, subject: email, expected: '1', actual: String(partners.filter((p) => (p.email as string).trim().toLowerCase() === email).length) })),
   ];
+};
+
+interface ShopSaleOrder {
+  id: number;
+  name: string;
+  client_order_ref: string;
+  partner_id: [number, string];
+  order_line: number[];
+}
+
+/** The sale orders of the shop's orders, by the shop's order number (the connector's client_order_ref). */
+const saleOrdersOfShop = async (odoo: OdooClient, numbers: readonly string[]): Promise<ShopSaleOrder[]> =>
+  numbers.length ? odoo.searchRead<ShopSaleOrder>('sale.order', [['client_order_ref', 'in', [...numbers]]], { fields: ['name', 'client_order_ref', 'partner_id', 'order_line'] }) : [];
+
+/**
+ * Per order the carrier handled and SKU: Odoo's delivered quantity = what the carrier shipped
+ * minus what came back. Orders the warehouse shipped without the carrier are not its business.
+ */
+const deliveredIsCarrierNetShipped: Invariant = async ({ odoo, shop, carrier }) => {
+  const handled = [...shop.ledger.orders.values()].filter((o) => carrier.ledger.shipmentsFor(o.id).length);
+  const saleOrders = await saleOrdersOfShop(odoo, handled.map((o) => o.number));
+  const lineIds = saleOrders.flatMap((o) => o.order_line);
+  if (!lineIds.length) return [];
+  const lines = await odoo.read<{ id: number; order_id: [number, string]; product_id: [number, string] | false; qty_delivered: number }>('sale.order.line', lineIds, ['order_id', 'product_id', 'qty_delivered']);
+  const productIds = [...new Set(lines.flatMap((l) => (l.product_id ? [l.product_id[0]] : [])))];
+  const skus = new Map((await odoo.read<{ id: number; default_code: string | false }>('product.product', productIds, ['default_code'])).map((p) => [p.id, p.default_code || `product ${p.id}`]));
+  return handled.flatMap((order) => {
+    const ids = new Set(saleOrders.filter((so) => so.client_order_ref === order.number).map((so) => so.id));
+    const delivered = new Map<string, number>();
+    for (const line of lines.filter((l) => ids.has(l.order_id[0]) && l.product_id)) {
+      const sku = skus.get((line.product_id as [number, string])[0])!;
+      delivered.set(sku, (delivered.get(sku) ?? 0) + line.qty_delivered);
+    }
+    const net = carrier.ledger.netShipped(order.id);
+    return [...new Set([...delivered.keys(), ...net.keys()])].flatMap((sku) => {
+      const want = net.get(sku) ?? 0;
+      const have = delivered.get(sku) ?? 0;
+      return Math.abs(want - have) > 1e-6 ? [{ invariant: "Odoo's delivered = carrier's net shipped", subject: `order ${order.number} ${sku}`, expected: String(want), actual: String(have) }] : [];
+    });
+  });
+};
+
+/** Each sale order's customer has the email of the shop customer who placed the order (where the shop has one). */
+const saleOrderCustomerIsShopCustomer: Invariant = async ({ odoo, shop }) => {
+  const orders = [...shop.ledger.orders.values()].filter((o) => normalizeEmail(o.customer.email ?? null));
+  const saleOrders = await saleOrdersOfShop(odoo, orders.map((o) => o.number));
+  if (!saleOrders.length) return [];
+  const partnerIds = [...new Set(saleOrders.map((so) => so.partner_id[0]))];
+  const emails = new Map((await odoo.read<{ id: number; email: string | false }>('res.partner', partnerIds, ['email'])).map((p) => [p.id, p.email || '']));
+  return saleOrders.flatMap((so) => {
+    const expected = normalizeEmail(orders.find((o) => o.number === so.client_order_ref)!.customer.email ?? null)!;
+    const actual = emails.get(so.partner_id[0]) ?? '';
+    return normalizeEmail(actual) === expected ? [] : [{ invariant: 'sale order customer = shop customer (by email)', subject: `order ${so.client_order_ref} (${so.name}, ${so.partner_id[1]})`, expected, actual: actual || '(no email)' }];
+  });
 };
 
 /** After a stock sync, what the shop shows is Odoo's free quantity (only where the shop shows stock). */
@@ -175,6 +246,8 @@ export const INVARIANTS: readonly Invariant[] = [
   quantsFollowMoves,
   orderedIsAccountedFor,
   noDuplicates,
+  deliveredIsCarrierNetShipped,
+  saleOrderCustomerIsShopCustomer,
   shopStockIsOdooFreeQty,
 ];
 
@@ -186,8 +259,11 @@ export const checkInvariants = async (world: InvariantWorld): Promise<Violation[
 };
 
 /** A table of violations for a failure message. */
-export const formatViolations = (violations: readonly Violation[]): string => {
-  const rows = [['invariant', 'subject', 'expected', 'actual'], ...violations.map((v) => [v.invariant, v.subject, v.expected, v.actual])];
+export const formatViolations = (violations: ReadonlyArray<Violation & { readonly because?: string }>, extra?: 'because'): string => {
+  const rows = [
+    ['invariant', 'subject', 'expected', 'actual', ...(extra ? [extra] : [])],
+    ...violations.map((v) => [v.invariant, v.subject, v.expected, v.actual, ...(extra ? [v.because ?? ''] : [])]),
+  ];
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => r[col]!.length)));
   const line = (row: string[]) => `| ${row.map((cell, col) => cell.padEnd(widths[col]!)).join(' | ')} |`;
   return [line(rows[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');

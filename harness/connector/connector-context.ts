@@ -19,11 +19,13 @@ export interface ConnectorState {
   orderCursor: number;
   // Webhook events already handled, as `<sender>:<event id>`.
   readonly handledEvents: Set<string>;
+  // Failed deliveries so far of webhooks not yet handled, by `<sender>:<event id>`.
+  readonly failedDeliveries: Map<string, number>;
   // The Odoo company's currency code, read once.
   companyCurrency?: string;
 }
 
-export const newConnectorState = (): ConnectorState => ({ orderCursor: 0, handledEvents: new Set() });
+export const newConnectorState = (): ConnectorState => ({ orderCursor: 0, handledEvents: new Set(), failedDeliveries: new Map() });
 
 /** Everything a flow of the reference connector needs. */
 export interface ConnectorContext {

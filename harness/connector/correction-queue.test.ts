@@ -14,3 +14,11 @@ test('one open item per flow, reason and reference; resolved items stay for metr
   expect(queue.items).toHaveLength(2);
   expect(queue.add(item).id).toBe(3);
 });
+
+test('items of one reason and reference with different subjects (two parked webhooks) are two problems', () => {
+  const queue = new CorrectionQueue();
+  queue.add({ ...item, reason: 'webhook_parked', subject: 'payment-gateway:evt_1' });
+  queue.add({ ...item, reason: 'webhook_parked', subject: 'payment-gateway:evt_2' });
+  queue.add({ ...item, reason: 'webhook_parked', subject: 'payment-gateway:evt_2' });
+  expect(queue.open.map((i) => i.subject)).toEqual(['payment-gateway:evt_1', 'payment-gateway:evt_2']);
+});

@@ -10,6 +10,8 @@ export interface Correction {
   readonly owner: Owner;
   // The external reference it is about (shop order id, capture id …).
   readonly reference: string;
+  // What exactly, where one reference can have several items of a reason (a webhook's id).
+  readonly subject?: string;
   readonly message: string;
   // What was received, to replay once fixed.
   readonly payload: unknown;
@@ -17,13 +19,32 @@ export interface Correction {
   resolvedAt?: string;
 }
 
-/** The correction queue: open items by owner, resolved ones kept for time-to-resolution metrics. */
+/** A difference the integration settled on its own (within a tolerance): no one must act, but it is counted. */
+export interface WriteOff {
+  readonly flow: string;
+  // The shop order it is about.
+  readonly reference: string;
+  // Positive when Odoo expected more than came in.
+  readonly amountCents: number;
+  readonly reason: string;
+  readonly createdAt: string;
+}
+
+/**
+ * The correction queue: open items by owner, resolved ones kept for time-to-resolution metrics,
+ * and the write-offs made within a tolerance (counted as payment mismatches, never silent).
+ */
 export class CorrectionQueue {
   readonly items: Correction[] = [];
+  readonly writeOffs: WriteOff[] = [];
+
+  recordWriteOff(writeOff: WriteOff): void {
+    this.writeOffs.push(writeOff);
+  }
 
   add(item: Omit<Correction, 'id'>): Correction {
-    // One open item per flow, reason and reference: a retried failure is not a second problem.
-    const open = this.items.find((i) => !i.resolvedAt && i.flow === item.flow && i.reason === item.reason && i.reference === item.reference);
+    // One open item per flow, reason, reference (and subject): a retried failure is not a second problem.
+    const open = this.items.find((i) => !i.resolvedAt && i.flow === item.flow && i.reason === item.reason && i.reference === item.reference && i.subject === item.subject);
     if (open) return open;
     const correction = { ...item, id: this.items.length + 1 };
     this.items.push(correction);

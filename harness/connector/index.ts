@@ -11,7 +11,7 @@ export type { ConnectorContext, ConnectorPolicy, ConnectorState } from './connec
 // Its parts
 /** Where unprocessable items wait for a person. */
 export { CorrectionQueue } from './correction-queue.ts';
-export type { Correction } from './correction-queue.ts';
+export type { Correction, WriteOff } from './correction-queue.ts';
 /** JSON over HTTP with timeouts, backoff and idempotency keys. */
 export { ExternalApi, ExternalApiError, DEFAULT_RETRY } from './external-api.ts';
 export type { RetryPolicy, Sleeper } from './external-api.ts';

@@ -26,3 +26,27 @@ export interface LoadResult {
   readonly ids: number[] | false;
   readonly messages: Array<{ type: string; message: string; field?: string }>;
 }
+
+/**
+ * Claims the right to create the record for an external id, once across every instance of the
+ * connector: a plain insert of a claim row into ir_model_data, which its unique (module, name)
+ * index lets only one transaction make. `load` itself cannot be trusted with this: it writes its
+ * external ids with INSERT … ON CONFLICT DO UPDATE (ir_model.py, _build_update_xmlids_query), so
+ * two concurrent imports both create a record and the external id ends on the second one.
+ * @returns false when another instance holds the claim.
+ */
+export const claimXmlid = async (odoo: OdooClient, model: string, kind: string, externalId: string): Promise<boolean> => {
+  try {
+    await odoo.create('ir.model.data', { module: XMLID_MODULE, name: xmlidName(`claim_${kind}`, externalId), model, res_id: 0, noupdate: true });
+    return true;
+  } catch (error) {
+    if (/duplicate key|unique|already exists/i.test((error as Error).message)) return false;
+    throw error;
+  }
+};
+
+/** Gives up a claim (the import failed before its record existed), so a later delivery can claim again. */
+export const releaseXmlidClaim = async (odoo: OdooClient, kind: string, externalId: string): Promise<void> => {
+  const claims = await odoo.search('ir.model.data', [['module', '=', XMLID_MODULE], ['name', '=', xmlidName(`claim_${kind}`, externalId)]]);
+  if (claims.length) await odoo.call('ir.model.data', 'unlink', [claims]);
+};

@@ -2,7 +2,13 @@ import type { OrderList, ShopOrder } from '../../mocks/shop/index.ts';
 import { ownerOf } from '../governance/index.ts';
 import type { ConnectorContext } from './connector-context.ts';
 import { partnerFor } from './customers.ts';
-import { findByXmlid, fullXmlid, type LoadResult } from './odoo-refs.ts';
+import { claimXmlid, findByXmlid, fullXmlid, releaseXmlidClaim, type LoadResult } from './odoo-refs.ts';
+import { HarnessError } from '../errors/index.ts';
+
+/** The order is being imported by another instance: its sender delivers it again later. */
+export class ImportInProgressError extends HarnessError {
+  override name = 'ImportInProgressError';
+}
 
 /** What one order import did. */
 export type OrderImport = { readonly orderId: string; readonly saleOrderId: number; readonly created: boolean } | { readonly orderId: string; readonly parked: string };
@@ -35,7 +41,12 @@ export const importOrderById = async (ctx: ConnectorContext, orderId: string): P
  */
 export const importOrder = async (ctx: ConnectorContext, order: ShopOrder): Promise<OrderImport> => {
   const existing = await findByXmlid(ctx.odoo, 'shop_order', order.id);
-  if (existing) return { orderId: order.id, saleOrderId: existing, created: false };
+  if (existing) {
+    // An earlier import may have been cut after Odoo created the order (its answer lost): finish it.
+    const [found] = await ctx.odoo.read<{ state: string }>('sale.order', [existing], ['state']);
+    if (found?.state === 'draft') await confirmImported(ctx, order, existing);
+    return { orderId: order.id, saleOrderId: existing, created: false };
+  }
 
   const skus = [...new Set(order.lines.map((l) => l.sku))];
   const products = await ctx.odoo.searchRead<{ id: number; default_code: string; taxes_id: number[] }>('product.product', [['default_code', 'in', skus]], {
@@ -56,6 +67,22 @@ export const importOrder = async (ctx: ConnectorContext, order: ShopOrder): Prom
     return { orderId: order.id, parked: 'unknown_sku' };
   }
 
+  // Another instance may be importing the same order right now: only the claim's holder does.
+  if (!(await claimXmlid(ctx.odoo, 'sale.order', 'shop_order', order.id)))
+    throw new ImportInProgressError(`order ${order.number} is being imported by another instance of the connector; deliver it again later`);
+  let imported: OrderImport | undefined;
+  try {
+    imported = await createSaleOrder(ctx, order, products);
+    return imported;
+  } finally {
+    // Kept once the order exists (a late twin must not create a second); given up otherwise.
+    if (!imported || 'parked' in imported) await releaseXmlidClaim(ctx.odoo, 'shop_order', order.id);
+  }
+};
+
+/** Creates and confirms the sale order of a shop order whose products are all known (`sale.order.load`, one transaction). */
+const createSaleOrder = async (ctx: ConnectorContext, order: ShopOrder, products: ReadonlyArray<{ id: number; default_code: string; taxes_id: number[] }>): Promise<OrderImport> => {
+  const bySku = new Map(products.map((p) => [p.default_code, p]));
   const partnerId = await partnerFor(ctx, order.customer);
   // Tax-included shop prices go to Odoo as they are, with price-included twins of the product
   // taxes: Odoo then derives the net exactly, where converting the price to a net amount would be
@@ -87,6 +114,12 @@ export const importOrder = async (ctx: ConnectorContext, order: ShopOrder): Prom
     return { orderId: order.id, parked: 'odoo_refused' };
   }
   const saleOrderId = result.ids[0]!;
+  await confirmImported(ctx, order, saleOrderId);
+  return { orderId: order.id, saleOrderId, created: true };
+};
+
+/** Confirms an imported sale order, acknowledges it to the shop, and flags what stock cannot cover. */
+const confirmImported = async (ctx: ConnectorContext, order: ShopOrder, saleOrderId: number): Promise<void> => {
   await ctx.odoo.call('sale.order', 'action_confirm', [[saleOrderId]]);
   await ctx.shop.post(`/v1/orders/${order.id}/ack`, {});
   // Sold but not (fully) in stock: the shop oversold, someone must decide (wait, split, cancel).
@@ -101,7 +134,6 @@ export const importOrder = async (ctx: ConnectorContext, order: ShopOrder): Prom
       payload: { orderId: order.id, saleOrderId },
       createdAt: ctx.clock.iso(),
     });
-  return { orderId: order.id, saleOrderId, created: true };
 };
 
 /**

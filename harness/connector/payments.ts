@@ -45,14 +45,15 @@ export const capturePayment = async (ctx: ConnectorContext, orderId: string): Pr
       return 'pending';
     }
   } catch (error) {
-    if (!(error instanceof OdooTransportError)) throw error;
-    // The money moved but Odoo cannot be told now: parked, and retried (the capture webhook, or retryCorrections).
+    // The money moved but Odoo was not told (it did not answer, or refused): never lost, parked
+    // and retried (the capture webhook, or retryCorrections).
+    const reason = error instanceof OdooTransportError ? 'odoo_unavailable' : 'capture_not_recorded';
     ctx.corrections.add({
       flow: 'payment-capture',
-      reason: 'odoo_unavailable',
-      owner: ownerOf(ctx.map, 'payment-capture', 'odoo_unavailable'),
+      reason,
+      owner: ownerOf(ctx.map, 'payment-capture', reason),
       reference: order.id,
-      message: error.message,
+      message: `capture ${capture.id} of ${(capture.amount / 100).toFixed(2)} was taken at the gateway but not recorded in Odoo: ${(error as Error).message}`,
       payload: { captureId: capture.id, orderRef: capture.orderRef, amount: capture.amount },
       createdAt: ctx.clock.iso(),
     });
@@ -81,6 +82,15 @@ export const recordCapture = async (ctx: ConnectorContext, capture: { captureId:
     communication: capture.captureId,
     ...(writeOff ? { differenceHandling: 'reconcile' as const, writeoffAccountId: await roundingAccount(ctx) } : {}),
   });
+  // Written off, but never silently: each write-off is a payment mismatch the reports count.
+  if (writeOff)
+    ctx.corrections.recordWriteOff({
+      flow: 'payment-capture',
+      reference: capture.orderRef,
+      amountCents: difference,
+      reason: `capture ${capture.captureId} of ${amount.toFixed(2)} settled invoice ${invoice.id} with ${(difference / 100).toFixed(2)} written off as rounding (tolerance ${ROUNDING_TOLERANCE_CENTS} cents)`,
+      createdAt: ctx.clock.iso(),
+    });
   if (difference !== 0 && !writeOff)
     ctx.corrections.add({
       flow: 'payment-capture',
@@ -222,7 +232,7 @@ export const applyPaymentEvent = async (ctx: ConnectorContext, event: PaymentWeb
         reason: 'chargeback',
         owner: ownerOf(ctx.map, 'payment-refund', 'chargeback'),
         reference: event.orderRef,
-        message: `chargeback ${event.chargebackId} of ${event.amount} on ${event.captureId}: ${event.reason}`,
+        message: `chargeback ${event.chargebackId} of ${(event.amount / 100).toFixed(2)} on ${event.captureId}: ${event.reason}`,
         payload: event,
         createdAt: ctx.clock.iso(),
       });

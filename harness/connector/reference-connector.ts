@@ -2,14 +2,14 @@ import type { z } from 'zod';
 import { CarrierWebhook, PaymentWebhook, ShopWebhook } from './contracts.ts';
 import { ownerOf } from '../governance/index.ts';
 import { HarnessError } from '../errors/index.ts';
-import { changeAddress, cancelOrder } from './cancellations.ts';
 import type { Connector } from './connector.ts';
 import type { ConnectorContext } from './connector-context.ts';
-import { importOrderById, syncOrders } from './orders.ts';
-import { applyPaymentEvent, capturePayment, type CaptureOutcome } from './payments.ts';
-import { recordReturned, recordShipmentException, recordShipped, requestShipment } from './shipments.ts';
+import { syncOrders } from './orders.ts';
+import { capturePayment, type CaptureOutcome } from './payments.ts';
+import { requestShipment } from './shipments.ts';
 import { pushStockLevels } from './stock-sync.ts';
 import { retryCorrections } from './retry-corrections.ts';
+import { handleWebhook } from './webhook-events.ts';
 
 /** The connector is stopped: webhooks are refused so their senders retry later. */
 export class ConnectorStoppedError extends HarnessError {
@@ -62,47 +62,18 @@ export class ReferenceConnector implements Connector {
   }
 
   async handleShopEvent(payload: unknown): Promise<void> {
-    const event = this.#accept(payload, ShopWebhook, 'order-import', 'shop');
-    if (!event) return;
-    switch (event.type) {
-      case 'order.created':
-        await importOrderById(this.ctx, event.orderId);
-        break;
-      case 'order.cancelled':
-        await cancelOrder(this.ctx, event.orderId, event.reason);
-        break;
-      case 'order.address_changed':
-        await changeAddress(this.ctx, event.orderId, event.shippingAddress);
-        break;
-      case 'refund.requested':
-        this.ctx.corrections.add({
-          flow: 'payment-refund',
-          reason: 'refund_requested',
-          owner: ownerOf(this.ctx.map, 'payment-refund', 'refund_requested'),
-          reference: event.orderId,
-          message: `the customer asks for ${event.amount} back: ${event.reason}`,
-          payload: event,
-          createdAt: this.ctx.clock.iso(),
-        });
-        break;
-    }
-    this.ctx.state.handledEvents.add(`shop:${event.id}`);
+    const event = this.#accept(payload, ShopWebhook, 'order-import');
+    if (event) await handleWebhook(this.ctx, { sender: 'shop', event });
   }
 
   async handlePaymentEvent(payload: unknown): Promise<void> {
-    const event = this.#accept(payload, PaymentWebhook, 'payment-capture', 'payment-gateway');
-    if (!event) return;
-    await applyPaymentEvent(this.ctx, event);
-    this.ctx.state.handledEvents.add(`payment-gateway:${event.id}`);
+    const event = this.#accept(payload, PaymentWebhook, 'payment-capture');
+    if (event) await handleWebhook(this.ctx, { sender: 'payment-gateway', event });
   }
 
   async handleCarrierEvent(payload: unknown): Promise<void> {
-    const event = this.#accept(payload, CarrierWebhook, 'shipment-update', 'carrier');
-    if (!event) return;
-    if (event.type === 'shipment.shipped') await recordShipped(this.ctx, event);
-    else if (event.type === 'shipment.returned') await recordReturned(this.ctx, event);
-    else recordShipmentException(this.ctx, event);
-    this.ctx.state.handledEvents.add(`carrier:${event.id}`);
+    const event = this.#accept(payload, CarrierWebhook, 'shipment-update');
+    if (event) await handleWebhook(this.ctx, { sender: 'carrier', event });
   }
 
   stop(): void {
@@ -120,9 +91,9 @@ export class ReferenceConnector implements Connector {
 
   /**
    * Validates a webhook against contract v1. A payload that does not match is parked for the
-   * vendor (not thrown: redelivering it would not help). An event seen before is skipped.
+   * vendor (not thrown: redelivering it would not help).
    */
-  #accept<S extends z.ZodType>(payload: unknown, schema: S, flow: string, sender: string): z.infer<S> | undefined {
+  #accept<S extends z.ZodType>(payload: unknown, schema: S, flow: string): z.infer<S> | undefined {
     this.#assertRunning();
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
@@ -138,8 +109,6 @@ export class ReferenceConnector implements Connector {
       });
       return undefined;
     }
-    // Event ids are unique per sender only.
-    const event = parsed.data as { id: string };
-    return this.ctx.state.handledEvents.has(`${sender}:${event.id}`) ? undefined : (parsed.data as z.infer<S>);
+    return parsed.data as z.infer<S>;
   }
 }

@@ -1,5 +1,5 @@
 import type { CarrierWebhook, Shipment } from '../../mocks/carrier/index.ts';
-import type { ShopOrder } from '../../mocks/shop/index.ts';
+import type { FulfillmentList, ShopOrder } from '../../mocks/shop/index.ts';
 import { ownerOf } from '../governance/index.ts';
 import { asAction } from '../odoo/index.ts';
 import type { ConnectorContext } from './connector-context.ts';
@@ -73,13 +73,14 @@ export const requestShipment = async (ctx: ConnectorContext, orderId: string): P
 
 /**
  * Validates the picking with what the carrier says left the warehouse; the rest goes to a
- * backorder or is cancelled, per policy. A repeated notice finds the picking done and stops.
+ * backorder or is cancelled, per policy. A repeated notice finishes what an earlier one left undone
+ * (the shop's fulfillment, the refund of what will not ship), once.
  */
 export const recordShipped = async (ctx: ConnectorContext, event: Extract<CarrierWebhook, { type: 'shipment.shipped' }>): Promise<void> => {
   const pickingId = await findByXmlid(ctx.odoo, 'shipment', event.shipmentId);
   if (!pickingId) throw new Error(`shipment ${event.shipmentId} is not linked to a picking`);
   const [picking] = await ctx.odoo.read<{ state: string }>('stock.picking', [pickingId], ['state']);
-  if (picking?.state === 'done' || picking?.state === 'cancel') return;
+  if (picking?.state === 'cancel') return;
 
   const moves = (await movesOf(ctx, pickingId)).filter((m) => m.state !== 'cancel');
   const skus = await skusOf(ctx, moves.map((m) => m.product_id[0]));
@@ -90,10 +91,14 @@ export const recordShipped = async (ctx: ConnectorContext, event: Extract<Carrie
     const quantity = Math.min(shipped.get(sku) ?? 0, move.product_uom_qty);
     shipped.set(sku, (shipped.get(sku) ?? 0) - quantity);
     if (quantity < move.product_uom_qty) unshipped.set(sku, (unshipped.get(sku) ?? 0) + move.product_uom_qty - quantity);
-    if (move.quantity !== quantity) await ctx.odoo.write('stock.move', [move.id], { quantity });
+    if (picking?.state !== 'done' && move.quantity !== quantity) await ctx.odoo.write('stock.move', [move.id], { quantity });
   }
-  await ctx.odoo.validatePicking(pickingId, { backorder: ctx.policy.backorder });
-  await ctx.shop.post(`/v1/orders/${event.orderRef}/fulfillments`, { lines: event.lines, trackingNumber: event.trackingNumber });
+  // A repeated notice finds the picking done: an earlier one was validated in Odoo but may have
+  // been cut before the rest (its answer lost). What follows is safe to do again, so it is.
+  if (picking?.state !== 'done') await ctx.odoo.validatePicking(pickingId, { backorder: ctx.policy.backorder });
+  const { fulfillments } = await ctx.shop.get<FulfillmentList>(`/v1/orders/${event.orderRef}/fulfillments`);
+  if (!fulfillments.some((f) => f.trackingNumber === event.trackingNumber))
+    await ctx.shop.post(`/v1/orders/${event.orderRef}/fulfillments`, { lines: event.lines, trackingNumber: event.trackingNumber });
   // What will never ship is given back to the customer.
   if (ctx.policy.backorder === 'cancel' && unshipped.size)
     await refundQuantities(ctx, event.orderRef, unshipped, 'Not shipped', `refund-unshipped-${event.shipmentId}`);

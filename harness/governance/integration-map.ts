@@ -26,6 +26,8 @@ export const IntegrationMap = z
   .object({
     name: z.string().min(1),
     version: z.number().int().positive(),
+    // Who maintains the integration's own code: failures of its logic are routed to them.
+    integrationOwner: Owner.default('it'),
     flows: z.array(IntegrationFlow).min(1),
     sourceOfTruth: z.record(z.string(), System).meta({ description: 'business field → system that is right when they disagree' }),
   })

@@ -15,6 +15,8 @@ import type { CallLogEntry } from './call-log.ts';
 
 export interface ConnectOptions {
   readonly url: string;
+  // How messages name the server when `url` is a proxy in front of it (the harness's fault proxy).
+  readonly serverLabel?: string;
   readonly database: string;
   readonly login: string;
   readonly password: string;
@@ -59,6 +61,7 @@ export const connectOdoo = async (options: ConnectOptions): Promise<OdooClient> 
     fetch: options.fetch,
     onExchange: options.onExchange,
     restartWaitMs: options.restartWaitMs,
+    ...(options.serverLabel ? { serverLabel: options.serverLabel } : {}),
   });
   const version = await fetchServerVersion(channel);
   const adapter = adapterFor(version);

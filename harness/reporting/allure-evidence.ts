@@ -9,7 +9,6 @@ export const labelScenario = async (meta: ScenarioMeta, run: { odooVersion: stri
   await allure.epic(meta.area);
   await allure.feature(meta.flow);
   await allure.story(meta.exception);
-  await allure.owner(meta.owner);
   await allure.severity(meta.severity);
   await allure.tags(`odoo-${run.odooVersion}`, run.transport, run.target);
   await allure.parameter('seed', String(run.seed));
@@ -38,4 +37,9 @@ export const attachEvidence = async (evidence: ScenarioEvidence): Promise<void> 
 /** Marks a failed scenario with the category that routes it (see reports/allurerc.mjs). */
 export const labelFailure = async (category: FailureCategory): Promise<void> => {
   await allure.label('failure', category);
+};
+
+/** The owner a scenario's result is grouped under: set once, at its end, when what failed is known. */
+export const labelOwner = async (owner: string): Promise<void> => {
+  await allure.owner(owner);
 };

@@ -1,4 +1,5 @@
 import type { Correction } from '../connector/index.ts';
+import type { Owner } from '../governance/index.ts';
 import { isServerGoingAway } from '../odoo/index.ts';
 
 /** Where a failed scenario's fix belongs; each is an Allure category (reports/allurerc.mjs). */
@@ -21,3 +22,17 @@ export const failureCategory = (error: unknown, openCorrections: readonly Correc
   if (['OdooUserError', 'OdooServerError', 'OdooAccessError', 'OdooMissingRecordError'].includes(name) || /refused by Odoo|failed inside Odoo/.test(message)) return 'odoo-functional';
   return 'integration-logic';
 };
+
+/**
+ * Who must act on a failure of this category: IT for the infrastructure, the vendor for its
+ * contract, the business for its master data, the functional team for what Odoo refused, and the
+ * integration's maintainer (the integration map's `integrationOwner`) for its own logic.
+ */
+export const ownerOfFailure = (category: FailureCategory, integrationOwner: Owner): Owner =>
+  (({
+    infrastructure: 'it',
+    'vendor-contract': 'external-vendor',
+    'master-data': 'business-process-owner',
+    'odoo-functional': 'odoo-functional',
+    'integration-logic': integrationOwner,
+  }) satisfies Record<FailureCategory, Owner>)[category];

@@ -11,7 +11,7 @@ test('counts failed syncs, orders awaiting correction, mismatches and the mean t
     {
       meta: meta('payments/a', 'payment-capture', 'card declined'),
       status: 'passed',
-      facts: { corrections: [{ flow: 'payment-capture', reason: 'card_declined', owner: 'business-process-owner', reference: 'ord_0001' }], violations: [] },
+      facts: { corrections: [{ flow: 'payment-capture', reason: 'card_declined', owner: 'business-process-owner', reference: 'ord_0001' }], violations: [], writeOffs: 1 },
     },
     {
       meta: meta('master-data/b', 'order-import', 'product missing'),
@@ -19,6 +19,7 @@ test('counts failed syncs, orders awaiting correction, mismatches and the mean t
       facts: {
         corrections: [{ flow: 'order-import', reason: 'unknown_sku', owner: 'odoo-functional', reference: 'ord_0002', resolutionMs: 2 * 3_600_000 }],
         violations: ['gateway net = Odoo payments − refunds', 'one partner per email'],
+        failureOwner: 'odoo-functional',
       },
     },
   ]);
@@ -28,14 +29,20 @@ test('counts failed syncs, orders awaiting correction, mismatches and the mean t
     failedSyncs: 2,
     ordersAwaitingCorrection: 1,
     duplicatesFound: 1,
-    paymentMismatches: 1,
+    // One violated payment invariant and one write-off within tolerance.
+    paymentMismatches: 2,
+    writeOffs: 1,
     inventoryDifferences: 0,
     meanTimeToResolutionMinutes: 120,
     correctionsByOwner: { 'business-process-owner': 1, 'odoo-functional': 1 },
+    // The failed scenario's own owner is the business; what failed was Odoo's refusal.
+    failuresByOwner: { 'odoo-functional': 1 },
   });
   expect(summary.coverage['payment-capture']).toEqual({ 'card declined': [{ id: 'payments/a', status: 'passed' }] });
   const markdown = governanceMarkdown(summary);
   expect(markdown).toContain('| payment-capture | ✓ card declined |');
   expect(markdown).toContain('| order-import | ✗ product missing |');
   expect(markdown).toContain('| stock-sync | **no scenario** |');
+  expect(markdown).toContain('| failed scenarios by owner | odoo-functional: 1 |');
+  expect(markdown).toContain('| payment mismatches (of which written off within tolerance) | 2 (1) |');
 });

@@ -21,11 +21,15 @@ export interface GovernanceSummary {
     // Orders still parked in the correction queue at the end of their scenario.
     readonly ordersAwaitingCorrection: number;
     readonly duplicatesFound: number;
+    // Mismatches parked for a person, violated payment invariants, and write-offs within tolerance.
     readonly paymentMismatches: number;
+    readonly writeOffs: number;
     readonly inventoryDifferences: number;
     // Mean time from a correction item to its resolution, where a scenario resolved one.
     readonly meanTimeToResolutionMinutes: number | null;
     readonly correctionsByOwner: Record<string, number>;
+    // Failed scenarios by who must act (the owner follows what failed, not only the scenario's own).
+    readonly failuresByOwner: Record<string, number>;
   };
 }
 
@@ -43,6 +47,9 @@ export const summarizeGovernance = (integration: IntegrationMap, scenarios: read
   const resolved = corrections.flatMap((c) => (c.resolutionMs === undefined ? [] : [c.resolutionMs]));
   const byOwner: Record<string, number> = {};
   for (const c of corrections) byOwner[c.owner] = (byOwner[c.owner] ?? 0) + 1;
+  const writeOffs = scenarios.reduce((sum, s) => sum + (s.facts?.writeOffs ?? 0), 0);
+  const failuresByOwner: Record<string, number> = {};
+  for (const s of scenarios) if (s.status === 'failed') failuresByOwner[s.facts?.failureOwner ?? s.meta.owner] = (failuresByOwner[s.facts?.failureOwner ?? s.meta.owner] ?? 0) + 1;
   return {
     integration,
     coverage,
@@ -52,10 +59,12 @@ export const summarizeGovernance = (integration: IntegrationMap, scenarios: read
       failedSyncs: corrections.length,
       ordersAwaitingCorrection: new Set(corrections.filter((c) => c.resolutionMs === undefined && c.reference.startsWith('ord_')).map((c) => c.reference)).size,
       duplicatesFound: signals.filter((x) => DUPLICATE.test(x)).length,
-      paymentMismatches: signals.filter((x) => PAYMENT.test(x)).length,
+      paymentMismatches: signals.filter((x) => PAYMENT.test(x)).length + writeOffs,
+      writeOffs,
       inventoryDifferences: signals.filter((x) => INVENTORY.test(x)).length,
       meanTimeToResolutionMinutes: resolved.length ? Math.round(resolved.reduce((a, b) => a + b, 0) / resolved.length / 60_000) : null,
       correctionsByOwner: byOwner,
+      failuresByOwner,
     },
   };
 };
@@ -75,10 +84,11 @@ export const governanceMarkdown = (summary: GovernanceSummary): string => {
     `| failed syncs (items sent to the correction queue) | ${m.failedSyncs} |`,
     `| orders awaiting manual correction | ${m.ordersAwaitingCorrection} |`,
     `| duplicates found | ${m.duplicatesFound} |`,
-    `| payment mismatches | ${m.paymentMismatches} |`,
+    `| payment mismatches (of which written off within tolerance) | ${m.paymentMismatches} (${m.writeOffs}) |`,
     `| inventory differences | ${m.inventoryDifferences} |`,
     `| mean time to resolution | ${m.meanTimeToResolutionMinutes === null ? 'n/a' : `${m.meanTimeToResolutionMinutes} min`} |`,
     `| correction items by owner | ${Object.entries(m.correctionsByOwner).map(([o, n]) => `${o}: ${n}`).join(', ') || 'none'} |`,
+    `| failed scenarios by owner | ${Object.entries(m.failuresByOwner).map(([o, n]) => `${o}: ${n}`).join(', ') || 'none'} |`,
     '',
     '## Coverage: flow × exception',
     '',

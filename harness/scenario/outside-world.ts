@@ -4,7 +4,10 @@ import { PaymentGatewaySimulator } from '../../mocks/payment/index.ts';
 import { VirtualClock, type DeliveryReport } from '../../mocks/shared/index.ts';
 import { ShopSimulator, type NewOrder, type ShopOrder } from '../../mocks/shop/index.ts';
 import { ConnectorStoppedError, loadConnectorFactory, type Connector, type ConnectorPolicy } from '../connector/index.ts';
-import type { OdooClient } from '../odoo/index.ts';
+import { OdooTransportError, type OdooClient } from '../odoo/index.ts';
+
+/** Deliveries of one webhook a sender makes before it gives up (real vendors retry for hours, then stop). */
+export const SENDER_ATTEMPTS = 5;
 
 /**
  * The msw server of a worker. Requests to loopback pass through untouched (Odoo is there);
@@ -46,6 +49,8 @@ export class OutsideWorld {
     readonly gateway: PaymentGatewaySimulator,
     readonly carrier: CarrierSimulator,
     readonly connector: Connector,
+    // A second (third …) instance of the integration, for concurrency.
+    readonly anotherInstance: () => Promise<Connector>,
   ) {}
 
   static async create(server: SetupServer, odoo: OdooClient, policy: Partial<ConnectorPolicy> = {}): Promise<OutsideWorld> {
@@ -55,15 +60,18 @@ export class OutsideWorld {
     const carrier = new CarrierSimulator(clock);
     server.use(...shop.handlers(), ...gateway.handlers(), ...carrier.handlers());
     const createConnector = await loadConnectorFactory();
-    const connector = await createConnector({
-      odoo,
-      clock: { now: () => clock.now(), iso: () => clock.iso(), sleep: (ms) => clock.sleep(ms) },
-      urls: { shop: shop.baseUrl, gateway: gateway.baseUrl, carrier: carrier.baseUrl },
-      // Real time only bounds a hanging request; backoff waits are virtual.
-      retry: { timeoutMs: 250 },
-      policy,
-    });
-    return new OutsideWorld(server, clock, shop, gateway, carrier, connector);
+    // Each call makes one more instance of the integration on the same systems and Odoo, with
+    // state of its own (two pods of one service).
+    const newInstance = () =>
+      createConnector({
+        odoo,
+        clock: { now: () => clock.now(), iso: () => clock.iso(), sleep: (ms) => clock.sleep(ms) },
+        urls: { shop: shop.baseUrl, gateway: gateway.baseUrl, carrier: carrier.baseUrl },
+        // Real time only bounds a hanging request; backoff waits are virtual.
+        retry: { timeoutMs: 250 },
+        policy,
+      });
+    return new OutsideWorld(server, clock, shop, gateway, carrier, await newInstance(), newInstance);
   }
 
   /** A customer checks out: the gateway authorizes the total, the shop stores the order. */
@@ -79,9 +87,10 @@ export class OutsideWorld {
 
   /**
    * Delivers every due webhook of the three systems to the connector, round after round, while
-   * any gets through (an event that fails waits for a later round, as senders retry). A stopped
-   * connector refuses them all: they stay pending.
-   * @throws Error naming the events still failing when a round gets nothing through.
+   * any gets through or a failed one may be retried (senders retry up to SENDER_ATTEMPTS times).
+   * A stopped connector refuses them all: they stay pending.
+   * @throws Error naming the events still failing: at once while Odoo is unreachable, else when
+   *   their senders give up.
    */
   async deliverWebhooks(): Promise<number> {
     let total = 0;
@@ -95,9 +104,13 @@ export class OutsideWorld {
       total += delivered;
       if (delivered) continue;
       const failures = rounds.flatMap((r) => r.failed).filter((f) => !(f.error instanceof ConnectorStoppedError));
-      if (failures.length)
-        throw new Error(`${failures.length} webhook(s) keep failing: ${failures.map((f) => `${f.event.type} ${f.event.id}: ${f.error.message}`).join('; ')}`);
-      return total;
+      if (!failures.length) return total;
+      const list = failures.map((f) => `${f.event.type} ${f.event.id}: ${f.error.message}`).join('; ');
+      // Odoo unreachable: the senders retry later, once the scenario brings it back.
+      if (failures.some((f) => f.error instanceof OdooTransportError)) throw new Error(`${failures.length} webhook(s) keep failing: ${list}`);
+      // Any other failure is delivered again at once, as senders retry, until they give up.
+      if (failures.some((f) => f.failures >= SENDER_ATTEMPTS))
+        throw new Error(`${failures.length} webhook(s) failed ${SENDER_ATTEMPTS} deliveries and their senders gave up, with nothing in Odoo and nothing in the correction queue: ${list}`);
     }
   }
 

@@ -40,6 +40,10 @@ export interface GovernanceFacts {
   readonly corrections: ReadonlyArray<{ readonly flow: string; readonly reason: string; readonly owner: string; readonly reference: string; readonly resolutionMs?: number }>;
   // Names of the invariants that did not hold.
   readonly violations: readonly string[];
+  // Differences the integration wrote off within its tolerance (payment mismatches, settled).
+  readonly writeOffs?: number;
+  // Who must act on this scenario's failure (follows what failed); absent when it passed.
+  readonly failureOwner?: string;
 }
 
 declare module 'vitest' {

@@ -11,6 +11,7 @@ import {
   type Recording,
   type RecordedExchange,
 } from '../odoo/index.ts';
+import { checkFaultRule, OdooFaultProxy, type OdooFaults } from '../odoo/fault-proxy/index.ts';
 import { SecretRedactor } from '../secrets/index.ts';
 import type { HarnessRunContext } from './run-context.ts';
 import { OdooLink } from './odoo-link.ts';
@@ -32,6 +33,8 @@ export class ScenarioSession {
     readonly facts: Omit<OdooRunFacts, 'rpcCalls' | 'odooMs' | 'databaseMs'>,
     // The link to Odoo, which scenarios can cut (OdooLink).
     readonly link: OdooLink,
+    // Faults on the HTTP way to Odoo (a proxy in front of it, live); a replay replays their outcome.
+    readonly faults: OdooFaults,
     // On replay, the live run's time in Odoo (the replayed calls themselves take no time).
     private readonly recordedOdooMs: number | undefined,
     private databaseMs: number,
@@ -54,7 +57,8 @@ export class ScenarioSession {
       );
       const facts = { odooVersion: recording.odoo.serverVersion, target: 'replay' as const, transport: recording.transport, seed: recording.seed };
       const recordedOdooMs = recording.exchanges.reduce((sum, e) => sum + e.ms, 0);
-      return new ScenarioSession(scenarioId, odoo, recording.seed, recording.today, facts, link, recordedOdooMs, 0, () => recording.exchanges, async (passed) => {
+      const faults: OdooFaults = { inject: checkFaultRule, fired: [] };
+      return new ScenarioSession(scenarioId, odoo, recording.seed, recording.today, facts, link, faults, recordedOdooMs, 0, () => recording.exchanges, async (passed) => {
         if (passed) replay.assertFullyReplayed();
         return undefined;
       });
@@ -70,10 +74,16 @@ export class ScenarioSession {
     let recorder: RecordingTransport | undefined;
     let link: OdooLink | undefined;
     let odoo: OdooClient;
+    let proxy: OdooFaultProxy | undefined;
     try {
+      // Every call goes through a fault proxy on loopback, so a scenario can fail chosen calls on
+      // the wire (an answer lost after Odoo committed, a 504 …) with no flag in the client.
+      proxy = await OdooFaultProxy.start(target.url);
+      const viaProxy = proxy.url;
       // A login is safe to repeat: one cut by a restart is made again once Odoo answers.
       odoo = await retryWhileServerGoesAway(() => connectOdoo({
-        url: target.url,
+        url: viaProxy,
+        serverLabel: `${target.url} (through the harness's fault proxy)`,
         database,
         login: target.login,
         password: target.password,
@@ -87,12 +97,15 @@ export class ScenarioSession {
         wrapTransport: (inner) => (link = new OdooLink((recorder = new RecordingTransport(inner, redactor)), target.url)),
       }));
     } catch (error) {
+      await proxy?.close();
       await broker.release(database, false);
       throw error;
     }
+    const faultProxy = proxy;
     const facts = { odooVersion: target.version.serverVersion, target: target.kind, transport: target.transport, seed };
     const databaseMs = Math.round(performance.now() - setupStarted);
-    return new ScenarioSession(scenarioId, odoo, seed, today, facts, link!, undefined, databaseMs, () => recorder?.exchanges ?? [], async (passed) => {
+    return new ScenarioSession(scenarioId, odoo, seed, today, facts, link!, faultProxy, undefined, databaseMs, () => recorder?.exchanges ?? [], async (passed) => {
+      await faultProxy.close();
       if (run.record && recorder && passed) {
         const recording: Recording = {
           format: 1,

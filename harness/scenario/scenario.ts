@@ -2,19 +2,22 @@ import type { Faker } from '@faker-js/faker';
 import { assert, inject, test as base } from 'vitest';
 import { ConfigError } from '../errors/index.ts';
 import { seededFaker } from '../data/index.ts';
-import { checkInvariants, formatViolations, INVARIANTS } from '../assert/index.ts';
 import { step as allureStep } from 'allure-js-commons';
-import { attachEvidence, failureCategory, labelFailure, labelScenario } from '../reporting/index.ts';
+import { attachEvidence, failureCategory, labelFailure, labelOwner, labelScenario, ownerOfFailure, type FailureCategory } from '../reporting/index.ts';
 import type { HttpHandler } from 'msw';
 import type { SetupServer } from 'msw/node';
 import type { CarrierSimulator } from '../../mocks/carrier/index.ts';
 import type { PaymentGatewaySimulator } from '../../mocks/payment/index.ts';
 import type { VirtualClock } from '../../mocks/shared/index.ts';
 import type { ShopOrder, ShopSimulator } from '../../mocks/shop/index.ts';
-import type { Connector } from '../connector/index.ts';
+import { REFERENCE_MAP_PATH, type Connector } from '../connector/index.ts';
+import { loadIntegrationMap, type Owner } from '../governance/index.ts';
+import type { ExpectedDivergence } from '../assert/index.ts';
 import { INTERRUPTED_BY_RESTART, type OdooClient } from '../odoo/index.ts';
+import type { OdooFaults } from '../odoo/fault-proxy/index.ts';
 import { OutsideWorld, startMswServer, type CheckoutOptions } from './outside-world.ts';
 import { ScenarioMeta } from './scenario-meta.ts';
+import { checkAfterScenario, withInvariants } from './post-scenario-check.ts';
 import { ScenarioSession } from './scenario-session.ts';
 
 /** A named business step; a failure inside it names the step. */
@@ -46,6 +49,16 @@ export interface ScenarioContext {
   readonly inject: (...handlers: HttpHandler[]) => void;
   // The network link to Odoo: `down()` makes every call fail as a refused connection, `up()` restores it.
   readonly odooLink: { down(): void; up(): void };
+  // One more instance of the integration on the same systems and Odoo, with its own state (two
+  // pods): for concurrency. Its correction queue is its own.
+  readonly anotherConnectorInstance: () => Promise<Connector>;
+  // Faults on the HTTP way to Odoo, for chosen calls: `odooFaults.inject({ model: 'sale.order',
+  // method: 'load', fault: 'lose-answer' })` (Odoo commits, the answer is lost), 'refuse',
+  // 'bad-gateway', 'unavailable', 'gateway-timeout', 'slow' (with delayMs), 'reset-mid-body'.
+  readonly odooFaults: Pick<OdooFaults, 'inject'>;
+  // Declares an invariant's divergence as expected while a correction item stays open
+  // (e.g. the gateway refunded, the credit note waits for a person); the report links the item.
+  readonly expectDivergence: (divergence: ExpectedDivergence) => void;
 }
 
 interface ScenarioFixtures {
@@ -95,6 +108,10 @@ export const scenarioTest = base.extend<ScenarioFixtures & WorkerFixtures>({
   },
 });
 
+// Who maintains the integration's code, from the integration map (read once per worker).
+let integrationOwnerOnce: Promise<Owner> | undefined;
+const integrationOwner = (): Promise<Owner> => (integrationOwnerOnce ??= loadIntegrationMap(REFERENCE_MAP_PATH).then((map) => map.integrationOwner));
+
 // Tests whose body threw: the fixture's teardown must not record or drop as if they passed.
 const failedTasks = new Set<string>();
 
@@ -118,33 +135,54 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
     await labelScenario(parsed.data, { ...session.facts });
     let reconciliation = 'not checked: the scenario failed before its end';
     let violated: string[] = [];
+    let failure: FailureCategory | undefined;
+    const expectedDivergences: ExpectedDivergence[] = [];
     try {
-      await body({
-        odoo,
-        data,
-        today: session.today,
-        step: runStep,
-        clock: world.clock,
-        shop: world.shop,
-        gateway: world.gateway,
-        carrier: world.carrier,
-        connector: world.connector,
-        checkout: (options) => world.checkout(options),
-        deliverWebhooks: () => world.deliverWebhooks(),
-        importAndPay: (order) => runStep('the order is imported and paid', () => world.importAndPay(order)),
-        inject: (...handlers) => world.server.use(...handlers),
-        odooLink: session.link,
-      });
-      // The scenario's own assertions passed: now the rules that must hold after any scenario.
-      const violations = await checkInvariants({ odoo, shop: world.shop, gateway: world.gateway, carrier: world.carrier, connector: world.connector });
-      reconciliation = violations.length ? formatViolations(violations) : `all ${INVARIANTS.length} invariants hold`;
-      violated = violations.map((v) => v.invariant);
-      if (violations.length) assert.fail(`${violations.length} invariant(s) violated after the scenario:\n${reconciliation}`);
+      let bodyError: unknown;
+      try {
+        await body({
+          odoo,
+          data,
+          today: session.today,
+          step: runStep,
+          clock: world.clock,
+          shop: world.shop,
+          gateway: world.gateway,
+          carrier: world.carrier,
+          connector: world.connector,
+          checkout: (options) => world.checkout(options),
+          deliverWebhooks: () => world.deliverWebhooks(),
+          importAndPay: (order) => runStep('the order is imported and paid', () => world.importAndPay(order)),
+          inject: (...handlers) => world.server.use(...handlers),
+          odooLink: session.link,
+          anotherConnectorInstance: () => world.anotherInstance(),
+          odooFaults: { inject: (rule) => session.faults.inject(rule) },
+          expectDivergence: (divergence) => void expectedDivergences.push(divergence),
+        });
+      } catch (error) {
+        bodyError = error;
+      }
+      // The rules that must hold after any scenario, checked on the link restored by the harness.
+      session.link.up();
+      const outcome = await checkAfterScenario({ odoo, shop: world.shop, gateway: world.gateway, carrier: world.carrier, connector: world.connector }, bodyError, expectedDivergences);
+      reconciliation = outcome.reconciliation;
+      violated = outcome.violations.map((v) => v.invariant);
+      if (bodyError !== undefined) {
+        // Routed by the body's own error, before the invariants' table is added to its message.
+        failure = failureCategory(bodyError, world.connector.corrections.open);
+        throw withInvariants(bodyError, outcome);
+      }
+      if (outcome.violations.length) assert.fail(`${outcome.violations.length} invariant(s) violated after the scenario:\n${reconciliation}`);
     } catch (error) {
       failedTasks.add(task.id);
-      await labelFailure(failureCategory(error, world.connector.corrections.open));
+      failure ??= failureCategory(error, world.connector.corrections.open);
+      await labelFailure(failure);
       throw error;
     } finally {
+      // The owner follows what failed (an Odoo refusal is the functional team's, a wrong figure the
+      // integration's); a passing scenario keeps the owner its metadata names.
+      const failureOwner = failure && ownerOfFailure(failure, await integrationOwner());
+      await labelOwner(failureOwner ?? parsed.data.owner);
       task.meta.governance = {
         corrections: world.connector.corrections.items.map((c) => ({
           flow: c.flow,
@@ -154,10 +192,12 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
           ...(c.resolvedAt ? { resolutionMs: Date.parse(c.resolvedAt) - Date.parse(c.createdAt) } : {}),
         })),
         violations: violated,
+        writeOffs: world.connector.corrections.writeOffs.length,
+        ...(failureOwner ? { failureOwner } : {}),
       };
       await attachEvidence({
         transcript: session.transcript(),
-        ledgers: world.ledgers(),
+        ledgers: { ...world.ledgers(), odooFaultsFired: session.faults.fired },
         corrections: world.connector.corrections.items,
         reconciliation,
         replayCommand: `npx vitest run --project replay-${odoo.version.major} ${expectedFile}`,

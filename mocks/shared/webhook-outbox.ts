@@ -7,6 +7,8 @@ interface Pending<E> {
   readonly event: E;
   // Virtual time before which it is not delivered (late webhooks).
   readonly notBefore: number;
+  // Deliveries that failed so far (a sender counts them to know when to give up).
+  failures: number;
 }
 
 /**
@@ -21,7 +23,7 @@ export class WebhookOutbox<E> {
   constructor(readonly clock: VirtualClock) {}
 
   emit(event: E): void {
-    this.#pending.push({ event, notBefore: this.clock.now() });
+    this.#pending.push({ event, notBefore: this.clock.now(), failures: 0 });
   }
 
   /** Events not yet delivered, in delivery order. */
@@ -32,7 +34,7 @@ export class WebhookOutbox<E> {
   /** The next pending event will be delivered twice. */
   duplicateNext(): void {
     const next = this.#pending[0];
-    if (next) this.#pending.splice(1, 0, next);
+    if (next) this.#pending.splice(1, 0, { ...next, failures: 0 });
   }
 
   /** Reverses the order of the pending events (e.g. a refund notice before its capture notice). */
@@ -43,7 +45,7 @@ export class WebhookOutbox<E> {
   /** The next pending event is held back until `duration` of virtual time has passed. */
   delayNext(duration: Duration): void {
     const next = this.#pending.shift();
-    if (next) this.#pending.push({ event: next.event, notBefore: this.clock.now() + toMs(duration) });
+    if (next) this.#pending.push({ ...next, notBefore: this.clock.now() + toMs(duration) });
   }
 
   /**
@@ -58,7 +60,8 @@ export class WebhookOutbox<E> {
       try {
         await subscriber(pending.event);
       } catch (error) {
-        report.failed.push({ event: pending.event, error: error as Error });
+        pending.failures++;
+        report.failed.push({ event: pending.event, error: error as Error, failures: pending.failures });
         continue;
       }
       this.#pending.splice(this.#pending.indexOf(pending), 1);
@@ -72,7 +75,8 @@ export class WebhookOutbox<E> {
 /** What one delivery round did. */
 export interface DeliveryReport<E> {
   delivered: number;
-  readonly failed: Array<{ readonly event: E; readonly error: Error }>;
+  // Each failed event with its error and how many of its deliveries failed so far.
+  readonly failed: Array<{ readonly event: E; readonly error: Error; readonly failures: number }>;
 }
 
 /** A subscriber that POSTs each event as JSON to a URL (standalone mode). */

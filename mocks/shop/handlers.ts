@@ -37,6 +37,16 @@ export const shopEndpoints = (ledger: ShopLedger) => ({
     path: '/v1/orders/:id/ack',
     respond: async (_request, params) => (ledger.order(params.id!) ? HttpResponse.json(ledger.acknowledge(params.id!)) : notFound(`order ${params.id}`)),
   },
+  listFulfillments: {
+    name: 'shop.listFulfillments',
+    method: 'get',
+    path: '/v1/orders/:id/fulfillments',
+    respond: async (_request, params) => {
+      if (!ledger.order(params.id!)) return notFound(`order ${params.id}`);
+      const fulfillments = ledger.fulfillments.filter((f) => f.orderId === params.id).map(({ lines, trackingNumber }) => ({ lines, ...(trackingNumber ? { trackingNumber } : {}) }));
+      return HttpResponse.json({ fulfillments });
+    },
+  },
   fulfil: {
     name: 'shop.fulfil',
     method: 'post',

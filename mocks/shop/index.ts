@@ -35,4 +35,4 @@ export { ShopLedger } from './state.ts';
 export type { NewOrder } from './state.ts';
 /** Payload contracts, version 1. */
 export * as shopContractsV1 from './contracts/v1.ts';
-export type { Address, OrderList, ShopCustomer, ShopOrder, ShopOrderLine, ShopWebhook } from './contracts/v1.ts';
+export type { Address, FulfillmentList, OrderList, ShopCustomer, ShopOrder, ShopOrderLine, ShopWebhook } from './contracts/v1.ts';

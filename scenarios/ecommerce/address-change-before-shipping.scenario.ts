@@ -26,10 +26,13 @@ scenario(
 
     const saleOrder = await saleOrderFor(odoo, order);
     const [shipping] = await odoo.read<{ type: string; street: string; zip: string; parent_id: [number, string] }>('res.partner', [saleOrder.partner_shipping_id[0]], ['type', 'street', 'zip', 'parent_id']);
-    expect(shipping).toMatchObject({ type: 'delivery', street: newAddress.street, zip: newAddress.zip, parent_id: [saleOrder.partner_id[0], expect.any(String)] });
+    expect(
+      shipping,
+      `order ${order.number}: delivery address of ${saleOrder.name} after the customer changed it`,
+    ).toMatchObject({ type: 'delivery', street: newAddress.street, zip: newAddress.zip, parent_id: [saleOrder.partner_id[0], expect.any(String)] });
     const [delivery] = await odoo.read<{ partner_id: [number, string] }>('stock.picking', saleOrder.picking_ids, ['partner_id']);
-    expect(delivery!.partner_id[0]).toBe(saleOrder.partner_shipping_id[0]);
-    expect(carrier.ledger.shipments.get(shipmentId!)).toMatchObject({ orderRef: order.id });
+    expect(delivery!.partner_id[0], `order ${order.number}: the delivery goes to the new shipping address of ${saleOrder.name}`).toBe(saleOrder.partner_shipping_id[0]);
+    expect(carrier.ledger.shipments.get(shipmentId!), `order ${order.number}: carrier shipment ${shipmentId} booked for the order`).toMatchObject({ orderRef: order.id });
     expectNoOpenCorrections(connector.corrections);
   },
 );

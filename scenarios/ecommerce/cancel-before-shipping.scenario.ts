@@ -18,7 +18,7 @@ scenario(
     const order = checkout({ customer: shopCustomer(data), lines: [{ sku: product.sku, quantity: 3, unitPrice: 11_500 }], pricesIncludeTax: true });
     await step('the order is imported and its stock reserved', async () => {
       await deliverWebhooks();
-      expect((await stockOf(odoo, product.id)).free_qty).toBe(1);
+      expect((await stockOf(odoo, product.id)).free_qty, `order ${order.number}: free stock of ${product.sku} once the order reserved its units`).toBe(1);
     });
     await step('the customer cancels', async () => {
       shop.ledger.cancelOrder(order.id);
@@ -26,12 +26,12 @@ scenario(
     });
 
     const saleOrder = await saleOrderFor(odoo, order);
-    expect(saleOrder.state).toBe('cancel');
-    expect((await deliveriesOf(odoo, saleOrder)).map((d) => d.state)).toEqual(['cancel']);
-    expect(await stockOf(odoo, product.id)).toMatchObject({ qty_available: 4, free_qty: 4 });
-    expect(saleOrder.invoice_ids).toEqual([]);
-    expect(gateway.ledger.authorizations.get(order.payment.authorizationId)!.status).toBe('voided');
-    expect(gateway.ledger.netCollected(order.id)).toBe(0);
+    expect(saleOrder.state, `order ${order.number}: state of ${saleOrder.name} after the customer cancelled`).toBe('cancel');
+    expect((await deliveriesOf(odoo, saleOrder)).map((d) => d.state), `order ${order.number}: delivery states after the cancellation`).toEqual(['cancel']);
+    expect(await stockOf(odoo, product.id), `product ${product.sku}: on hand and free stock after the reservation was released`).toMatchObject({ qty_available: 4, free_qty: 4 });
+    expect(saleOrder.invoice_ids, `order ${order.number}: invoices of ${saleOrder.name} after the cancellation`).toEqual([]);
+    expect(gateway.ledger.authorizations.get(order.payment.authorizationId)!.status, `order ${order.number}: card authorization status after the cancellation`).toBe('voided');
+    expect(gateway.ledger.netCollected(order.id), `order ${order.number}: gateway net collected after the cancellation`).toBe(0);
     expectNoOpenCorrections(connector.corrections);
   },
 );

@@ -22,7 +22,7 @@ scenario(
         placed.push(checkout({ customer: shopCustomer(data), lines: [{ sku: product.sku, quantity, unitPrice: 11_500 }], pricesIncludeTax: true }));
         clock.advance('6h');
         // The shop keeps trying to deliver its webhooks; the connector refuses them.
-        expect(await deliverWebhooks()).toBe(0);
+        expect(await deliverWebhooks(), `order ${placed.at(-1)!.number}: webhooks accepted while the integration is stopped`).toBe(0);
       }
       return placed;
     });
@@ -38,12 +38,15 @@ scenario(
       order: 'id',
     });
     // One sale order per shop order, created in the shop's order.
-    expect(saleOrders.map((o) => o.client_order_ref)).toEqual(orders.map((o) => o.number));
-    expect(saleOrders.every((o) => o.state === 'sale')).toBe(true);
-    expect(shop.webhooks.pending).toEqual([]);
+    expect(
+      saleOrders.map((o) => o.client_order_ref),
+      `orders ${orders.map((o) => o.number).join(', ')}: one sale order each, in the shop's order`,
+    ).toEqual(orders.map((o) => o.number));
+    expect(saleOrders.every((o) => o.state === 'sale'), `orders ${orders.map((o) => o.number).join(', ')}: every sale order confirmed`).toBe(true);
+    expect(shop.webhooks.pending, 'shop: webhooks still pending after the catch-up').toEqual([]);
     const [stock] = await odoo.read<{ free_qty: number }>('product.product', [product.id], ['free_qty']);
-    expect(stock!.free_qty).toBe(10 - 1 - 2 - 3);
-    expect(shop.ledger.stock.get(product.sku)).toBe(stock!.free_qty);
+    expect(stock!.free_qty, `product ${product.sku}: free stock after the three held orders were imported`).toBe(10 - 1 - 2 - 3);
+    expect(shop.ledger.stock.get(product.sku), `product ${product.sku}: shop stock = Odoo free quantity after the push`).toBe(stock!.free_qty);
     expectNoOpenCorrections(connector.corrections);
   },
 );

@@ -17,10 +17,13 @@ scenario(
     const order = checkout({ customer: shopCustomer(data), lines: [{ sku: known.sku, quantity: 1, unitPrice: 11_500 }, { sku: 'SKU-NOT-IN-ODOO', quantity: 1, unitPrice: 5_750 }] });
     await step('the order arrives', () => deliverWebhooks());
 
-    expect(connector.corrections.openFor(order.id)).toEqual([expect.objectContaining({ flow: 'order-import', reason: 'unknown_sku', owner: 'odoo-functional', message: expect.stringContaining('SKU-NOT-IN-ODOO') })]);
+    expect(
+      connector.corrections.openFor(order.id),
+      `order ${order.number}: correction item for the unknown SKU-NOT-IN-ODOO`,
+    ).toEqual([expect.objectContaining({ flow: 'order-import', reason: 'unknown_sku', owner: 'odoo-functional', message: expect.stringContaining('SKU-NOT-IN-ODOO') })]);
     // Nothing half-written: no sale order, no partner for the customer, the shop order not acknowledged.
-    expect(await odoo.searchCount('sale.order', [['client_order_ref', '=', order.number]])).toBe(0);
-    expect(await odoo.searchCount('res.partner', [['email', '=ilike', order.customer.email!]])).toBe(0);
-    expect(shop.ledger.order(order.id)!.acknowledged).toBe(false);
+    expect(await odoo.searchCount('sale.order', [['client_order_ref', '=', order.number]]), `order ${order.number}: sale orders created although a SKU is unknown`).toBe(0);
+    expect(await odoo.searchCount('res.partner', [['email', '=ilike', order.customer.email!]]), `order ${order.number}: partners created for its customer`).toBe(0);
+    expect(shop.ledger.order(order.id)!.acknowledged, `order ${order.number}: acknowledged in the shop`).toBe(false);
   },
 );

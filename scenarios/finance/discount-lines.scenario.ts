@@ -21,9 +21,12 @@ scenario(
     const saleOrder = await saleOrderFor(odoo, order);
     const [line] = await odoo.read<{ discount: number; price_unit: number; price_subtotal: number }>('sale.order.line', saleOrder.order_line, ['discount', 'price_unit', 'price_subtotal']);
     // The tax-included shop price stays the unit price (with a price-included tax); the net is derived.
-    expect(line).toMatchObject({ discount: 10, price_unit: 115, price_subtotal: 360 });
-    expect(Math.round(saleOrder.amount_total * 100)).toBe(order.total);
-    expect((await invoicesOf(odoo, saleOrder)).map((i) => [i.amount_total, i.payment_state])).toEqual([[414, 'paid']]);
+    expect(
+      line,
+      `order ${order.number}: discount, unit price and net of the discounted line of ${saleOrder.name}`,
+    ).toMatchObject({ discount: 10, price_unit: 115, price_subtotal: 360 });
+    expect(Math.round(saleOrder.amount_total * 100), `order ${order.number}: total of ${saleOrder.name} in cents = shop total`).toBe(order.total);
+    expect((await invoicesOf(odoo, saleOrder)).map((i) => [i.amount_total, i.payment_state]), `order ${order.number}: invoice total and payment state`).toEqual([[414, 'paid']]);
     expectNoOpenCorrections(connector.corrections);
   },
 );

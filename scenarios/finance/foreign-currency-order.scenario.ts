@@ -25,14 +25,17 @@ scenario(
     });
 
     const saleOrder = await saleOrderFor(odoo, order);
-    expect(saleOrder.currency_id[1]).toBe('EUR');
-    expect(saleOrder.amount_total).toBe(184);
+    expect(saleOrder.currency_id[1], `order ${order.number}: currency of ${saleOrder.name}`).toBe('EUR');
+    expect(saleOrder.amount_total, `order ${order.number}: total of ${saleOrder.name} in EUR`).toBe(184);
     const [invoice] = await invoicesOf(odoo, saleOrder);
-    expect([invoice!.amount_total, invoice!.payment_state]).toEqual([184, 'paid']);
+    expect([invoice!.amount_total, invoice!.payment_state], `order ${order.number}: invoice total in EUR and payment state`).toEqual([184, 'paid']);
     const [signed] = await odoo.read<{ amount_total_signed: number; currency_id: [number, string] }>('account.move', [invoice!.id], ['amount_total_signed', 'currency_id']);
-    expect(signed).toMatchObject({ amount_total_signed: 230, currency_id: [eur!.id, 'EUR'] });
-    expect((await paymentsOf(odoo, saleOrder.partner_id[0])).map((p) => p.amount)).toEqual([184]);
-    expect(gateway.ledger.netCollected(order.id)).toBe(18_400);
+    expect(
+      signed,
+      `order ${order.number}: invoice total in the company currency (USD) and its currency`,
+    ).toMatchObject({ amount_total_signed: 230, currency_id: [eur!.id, 'EUR'] });
+    expect((await paymentsOf(odoo, saleOrder.partner_id[0])).map((p) => p.amount), `order ${order.number}: customer payments in EUR`).toEqual([184]);
+    expect(gateway.ledger.netCollected(order.id), `order ${order.number}: gateway net collected in EUR cents`).toBe(18_400);
     expectNoOpenCorrections(connector.corrections);
   },
 );

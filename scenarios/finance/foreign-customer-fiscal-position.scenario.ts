@@ -22,11 +22,14 @@ scenario(
 
     const saleOrder = await saleOrderFor(odoo, order);
     const [position] = await odoo.read<{ fiscal_position_id: [number, string] | false }>('sale.order', [saleOrder.id], ['fiscal_position_id']);
-    expect(position!.fiscal_position_id && position!.fiscal_position_id[0]).toBe(positionId);
+    expect(
+      position!.fiscal_position_id && position!.fiscal_position_id[0],
+      `order ${order.number}: fiscal position of ${saleOrder.name} for a customer in Germany`,
+    ).toBe(positionId);
     const [line] = await odoo.read<Record<string, unknown>>('sale.order.line', saleOrder.order_line, [odoo.adapter.saleLineTaxField]);
-    expect(line![odoo.adapter.saleLineTaxField]).toEqual([exportTaxId]);
-    expect([saleOrder.amount_untaxed, saleOrder.amount_tax, saleOrder.amount_total]).toEqual([200, 0, 200]);
-    expect((await invoicesOf(odoo, saleOrder)).map((i) => [i.amount_total, i.payment_state])).toEqual([[200, 'paid']]);
+    expect(line![odoo.adapter.saleLineTaxField], `order ${order.number}: taxes of the line of ${saleOrder.name} under the fiscal position`).toEqual([exportTaxId]);
+    expect([saleOrder.amount_untaxed, saleOrder.amount_tax, saleOrder.amount_total], `order ${order.number}: untaxed, tax and total of ${saleOrder.name}`).toEqual([200, 0, 200]);
+    expect((await invoicesOf(odoo, saleOrder)).map((i) => [i.amount_total, i.payment_state]), `order ${order.number}: invoice total and payment state`).toEqual([[200, 'paid']]);
     expectNoOpenCorrections(connector.corrections);
   },
 );

@@ -30,9 +30,15 @@ scenario(
     await importAndPay(order);
 
     const saleOrder = await saleOrderFor(odoo, order);
-    expect(Math.round(saleOrder.amount_total * 100)).toBe(order.total);
-    expect(Math.round((saleOrder.amount_untaxed + saleOrder.amount_tax) * 100)).toBe(order.total);
-    expect((await invoicesOf(odoo, saleOrder)).map((i) => [Math.round(i.amount_total * 100), i.payment_state])).toEqual([[order.total, 'paid']]);
+    expect(Math.round(saleOrder.amount_total * 100), `order ${order.number}: total of ${saleOrder.name} in cents = shop total`).toBe(order.total);
+    expect(
+      Math.round((saleOrder.amount_untaxed + saleOrder.amount_tax) * 100),
+      `order ${order.number}: untaxed + tax of ${saleOrder.name} in cents = shop total`,
+    ).toBe(order.total);
+    expect(
+      (await invoicesOf(odoo, saleOrder)).map((i) => [Math.round(i.amount_total * 100), i.payment_state]),
+      `order ${order.number}: invoice total in cents and payment state`,
+    ).toEqual([[order.total, 'paid']]);
     expectNoOpenCorrections(connector.corrections);
   },
 );

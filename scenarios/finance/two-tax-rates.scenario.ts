@@ -29,11 +29,11 @@ scenario(
 
     const saleOrder = await saleOrderFor(odoo, order);
     const lines = await odoo.read<{ price_subtotal: number; price_tax: number }>('sale.order.line', saleOrder.order_line, ['price_subtotal', 'price_tax']);
-    expect(lines.map((l) => [l.price_subtotal, l.price_tax])).toEqual([
+    expect(lines.map((l) => [l.price_subtotal, l.price_tax]), `order ${order.number}: net and tax per line of ${saleOrder.name} (standard and reduced rate)`).toEqual([
       [100, 15],
       [40, 2],
     ]);
-    expect(Math.round(saleOrder.amount_total * 100)).toBe(order.total);
+    expect(Math.round(saleOrder.amount_total * 100), `order ${order.number}: total of ${saleOrder.name} in cents = shop total`).toBe(order.total);
     expectNoOpenCorrections(connector.corrections);
   },
 );

@@ -31,12 +31,18 @@ scenario(
 
     const saleOrder = await saleOrderFor(odoo, order);
     const [line] = await odoo.read<{ qty_delivered: number }>('sale.order.line', saleOrder.order_line, ['qty_delivered']);
-    expect(line!.qty_delivered).toBe(2);
-    expect((await stockOf(odoo, product.id)).qty_available).toBe(5 - 3 + 1);
-    expect(carrier.ledger.netShipped(order.id).get(product.sku)).toBe(2);
-    expect((await creditNotesOf(odoo, saleOrder.partner_id[0])).map((n) => [n.state, n.payment_state, n.amount_total])).toEqual([['posted', 'paid', 115]]);
-    expect((await paymentsOf(odoo, saleOrder.partner_id[0])).map((p) => [p.payment_type, p.amount])).toEqual([['inbound', 345], ['outbound', 115]]);
-    expect(gateway.ledger.netCollected(order.id)).toBe(2 * 11_500);
+    expect(line!.qty_delivered, `order ${order.number}: delivered quantity after 1 of 3 units came back`).toBe(2);
+    expect((await stockOf(odoo, product.id)).qty_available, `product ${product.sku}: on hand after shipping 3 and getting 1 back`).toBe(5 - 3 + 1);
+    expect(carrier.ledger.netShipped(order.id).get(product.sku), `order ${order.number}: units of ${product.sku} shipped by the carrier, net of the return`).toBe(2);
+    expect(
+      (await creditNotesOf(odoo, saleOrder.partner_id[0])).map((n) => [n.state, n.payment_state, n.amount_total]),
+      `order ${order.number}: credit note for the returned unit`,
+    ).toEqual([['posted', 'paid', 115]]);
+    expect(
+      (await paymentsOf(odoo, saleOrder.partner_id[0])).map((p) => [p.payment_type, p.amount]),
+      `order ${order.number}: customer payment and refund payment`,
+    ).toEqual([['inbound', 345], ['outbound', 115]]);
+    expect(gateway.ledger.netCollected(order.id), `order ${order.number}: gateway net collected after refunding the returned unit`).toBe(2 * 11_500);
     expectNoOpenCorrections(connector.corrections);
   },
 );

@@ -24,11 +24,20 @@ scenario(
     });
 
     const saleOrder = await saleOrderFor(odoo, order);
-    expect((await deliveriesOf(odoo, saleOrder)).map((d) => d.state)).toEqual(['done']);
-    expect((await stockOf(odoo, product.id)).qty_available).toBe(8);
-    expect(gateway.ledger.netCollected(order.id)).toBe(2 * 11_500);
-    expect((await creditNotesOf(odoo, saleOrder.partner_id[0])).map((n) => [n.state, n.amount_total])).toEqual([['posted', 115]]);
-    expect((await paymentsOf(odoo, saleOrder.partner_id[0])).map((p) => [p.payment_type, p.amount])).toEqual([['inbound', 345], ['outbound', 115]]);
+    expect(
+      (await deliveriesOf(odoo, saleOrder)).map((d) => d.state),
+      `order ${order.number}: delivery states after shipping 2 of 3 and cancelling the backorder`,
+    ).toEqual(['done']);
+    expect((await stockOf(odoo, product.id)).qty_available, `product ${product.sku}: on hand after order ${order.number} shipped 2 of 3`).toBe(8);
+    expect(gateway.ledger.netCollected(order.id), `order ${order.number}: gateway net collected for the 2 units shipped`).toBe(2 * 11_500);
+    expect(
+      (await creditNotesOf(odoo, saleOrder.partner_id[0])).map((n) => [n.state, n.amount_total]),
+      `order ${order.number}: credit note for the unit not shipped`,
+    ).toEqual([['posted', 115]]);
+    expect(
+      (await paymentsOf(odoo, saleOrder.partner_id[0])).map((p) => [p.payment_type, p.amount]),
+      `order ${order.number}: customer payment and refund payment`,
+    ).toEqual([['inbound', 345], ['outbound', 115]]);
     expectNoOpenCorrections(connector.corrections);
   },
 );

@@ -28,17 +28,23 @@ scenario(
       fields: ['picking_ids', 'order_line'],
     });
     const pickings = await odoo.read<{ state: string; backorder_id: [number, string] | false }>('stock.picking', saleOrder!.picking_ids, ['state', 'backorder_id']);
-    expect(pickings.map((p) => p.state).sort()).toEqual(['assigned', 'done']);
-    expect(pickings.find((p) => p.state === 'assigned')!.backorder_id).not.toBe(false);
+    expect(pickings.map((p) => p.state).sort(), `order ${order.number}: delivery states after shipping 2 of 3`).toEqual(['assigned', 'done']);
+    expect(pickings.find((p) => p.state === 'assigned')!.backorder_id, `order ${order.number}: the open delivery is a backorder`).not.toBe(false);
     const [line] = await odoo.read<{ qty_delivered: number; product_uom_qty: number }>('sale.order.line', saleOrder!.order_line, ['qty_delivered', 'product_uom_qty']);
-    expect(line).toMatchObject({ product_uom_qty: 3, qty_delivered: 2 });
+    expect(line, `order ${order.number}: ordered and delivered quantity after shipping 2 of 3`).toMatchObject({ product_uom_qty: 3, qty_delivered: 2 });
 
     // Odoo agrees with the carrier (what left) and the shop (what it shows as available).
-    expect(carrier.ledger.netShipped(order.id).get(product.sku)).toBe(line!.qty_delivered);
+    expect(
+      carrier.ledger.netShipped(order.id).get(product.sku),
+      `order ${order.number}: units of ${product.sku} shipped by the carrier = Odoo delivered quantity`,
+    ).toBe(line!.qty_delivered);
     const [stock] = await odoo.read<{ qty_available: number; free_qty: number }>('product.product', [product.id], ['qty_available', 'free_qty']);
-    expect(stock).toMatchObject({ qty_available: 8, free_qty: 7 });
-    expect(shop.ledger.stock.get(product.sku)).toBe(stock!.free_qty);
-    expect(shop.ledger.fulfillments).toEqual([expect.objectContaining({ orderId: order.id, lines: [{ sku: product.sku, quantity: 2 }] })]);
+    expect(stock, `product ${product.sku}: on hand and free after shipping 2 of 3`).toMatchObject({ qty_available: 8, free_qty: 7 });
+    expect(shop.ledger.stock.get(product.sku), `product ${product.sku}: shop stock = Odoo free quantity`).toBe(stock!.free_qty);
+    expect(
+      shop.ledger.fulfillments,
+      `order ${order.number}: fulfillments in the shop after shipping 2 of 3`,
+    ).toEqual([expect.objectContaining({ orderId: order.id, lines: [{ sku: product.sku, quantity: 2 }] })]);
     expectNoOpenCorrections(connector.corrections);
   },
 );

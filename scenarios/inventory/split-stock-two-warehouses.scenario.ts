@@ -25,11 +25,20 @@ scenario(
     });
 
     const saleOrder = await saleOrderFor(odoo, order);
-    expect((await deliveriesOf(odoo, saleOrder)).map((d) => d.state)).toEqual(['done', 'confirmed']);
+    expect(
+      (await deliveriesOf(odoo, saleOrder)).map((d) => d.state),
+      `order ${order.number}: delivery states after the main warehouse shipped 2 of 4`,
+    ).toEqual(['done', 'confirmed']);
     const quants = await odoo.searchRead<{ location_id: [number, string]; quantity: number }>('stock.quant', [['product_id', '=', product.id], ['location_id.usage', '=', 'internal']], { fields: ['location_id', 'quantity'] });
-    expect(quants.filter((q) => q.quantity !== 0).map((q) => [q.location_id[0], q.quantity])).toEqual([[secondStock, 3]]);
+    expect(
+      quants.filter((q) => q.quantity !== 0).map((q) => [q.location_id[0], q.quantity]),
+      `product ${product.sku}: quantity left per stock location`,
+    ).toEqual([[secondStock, 3]]);
     // Company-wide, 3 are on hand in the second warehouse; the main one cannot ship the last 2 by itself.
-    expect(await stockOf(odoo, product.id)).toMatchObject({ qty_available: 3, virtual_available: 1 });
-    expect(connector.corrections.openFor(order.id).map((c) => c.reason)).toEqual(['stock_shortage']);
+    expect(await stockOf(odoo, product.id), `product ${product.sku}: company-wide on hand and forecast`).toMatchObject({ qty_available: 3, virtual_available: 1 });
+    expect(
+      connector.corrections.openFor(order.id).map((c) => c.reason),
+      `order ${order.number}: correction items for the units the main warehouse lacks`,
+    ).toEqual(['stock_shortage']);
   },
 );

@@ -22,12 +22,21 @@ scenario(
     });
 
     const saleOrder = await saleOrderFor(odoo, order);
-    expect(saleOrder.state).toBe('sale');
+    expect(saleOrder.state, `order ${order.number}: state of ${saleOrder.name} with 2 of 5 units in stock`).toBe('sale');
     const moves = await odoo.searchRead<{ state: string; quantity: number; product_uom_qty: number }>('stock.move', [['picking_id', 'in', saleOrder.picking_ids]], { fields: ['state', 'quantity', 'product_uom_qty'] });
-    expect(moves).toEqual([expect.objectContaining({ state: 'partially_available', quantity: 2, product_uom_qty: 5 })]);
-    expect((await deliveriesOf(odoo, saleOrder)).map((d) => d.state)).toEqual(['assigned']);
-    expect(await stockOf(odoo, product.id)).toMatchObject({ qty_available: 2, free_qty: 0, virtual_available: -3 });
-    expect(shop.ledger.stock.get(product.sku)).toBe(0);
-    expect(connector.corrections.openFor(order.id)).toEqual([expect.objectContaining({ reason: 'stock_shortage', owner: 'business-process-owner' })]);
+    expect(
+      moves,
+      `order ${order.number}: stock move of ${saleOrder.name} with 2 of 5 units in stock`,
+    ).toEqual([expect.objectContaining({ state: 'partially_available', quantity: 2, product_uom_qty: 5 })]);
+    expect((await deliveriesOf(odoo, saleOrder)).map((d) => d.state), `order ${order.number}: delivery states with 2 of 5 units in stock`).toEqual(['assigned']);
+    expect(
+      await stockOf(odoo, product.id),
+      `product ${product.sku}: on hand, free and forecast after order ${order.number} asked for 5`,
+    ).toMatchObject({ qty_available: 2, free_qty: 0, virtual_available: -3 });
+    expect(shop.ledger.stock.get(product.sku), `product ${product.sku}: shop stock after the shortage`).toBe(0);
+    expect(
+      connector.corrections.openFor(order.id),
+      `order ${order.number}: correction item for the stock shortage`,
+    ).toEqual([expect.objectContaining({ reason: 'stock_shortage', owner: 'business-process-owner' })]);
   },
 );

@@ -20,10 +20,13 @@ scenario(
     const order = checkout({ customer: { ...customer, email: ` ${customer.email!.toUpperCase()}  ` }, lines: [{ sku: product.sku, quantity: 1, unitPrice: 11_500 }], pricesIncludeTax: true });
     await step('the order is imported', () => deliverWebhooks());
 
-    expect((await saleOrderFor(odoo, order)).partner_id[0]).toBe(existing);
-    expect(await odoo.searchCount('res.partner', [['email', '=ilike', customer.email!]])).toBe(1);
+    expect((await saleOrderFor(odoo, order)).partner_id[0], `order ${order.number}: the sale order belongs to the existing partner ${existing}`).toBe(existing);
+    expect(await odoo.searchCount('res.partner', [['email', '=ilike', customer.email!]]), `customer ${customer.email}: partners with this email`).toBe(1);
     // The shop customer is now linked to the partner: the next order finds it directly.
-    expect(await odoo.searchCount('ir.model.data', [['module', '=', 'oeh_connector'], ['model', '=', 'res.partner'], ['res_id', '=', existing]])).toBe(1);
+    expect(
+      await odoo.searchCount('ir.model.data', [['module', '=', 'oeh_connector'], ['model', '=', 'res.partner'], ['res_id', '=', existing]]),
+      `partner ${existing}: linked to the shop customer for the next order`,
+    ).toBe(1);
     expectNoOpenCorrections(connector.corrections);
   },
 );

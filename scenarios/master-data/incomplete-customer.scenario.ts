@@ -21,9 +21,12 @@ scenario(
 
     const [withoutEmail] = await odoo.read<{ email: string | false; street: string | false }>('res.partner', [(await saleOrderFor(odoo, noEmail)).partner_id[0]], ['email', 'street']);
     const [withoutAddress] = await odoo.read<{ email: string | false; street: string | false }>('res.partner', [(await saleOrderFor(odoo, noAddress)).partner_id[0]], ['email', 'street']);
-    expect(withoutEmail).toMatchObject({ email: false, street: noEmail.customer.address!.street });
-    expect(withoutAddress).toMatchObject({ email: noAddress.customer.email, street: false });
-    expect(connector.corrections.open.map((c) => [c.flow, c.reason, c.owner, c.reference])).toEqual([
+    expect(withoutEmail, `order ${noEmail.number}: partner of the customer without an email`).toMatchObject({ email: false, street: noEmail.customer.address!.street });
+    expect(withoutAddress, `order ${noAddress.number}: partner of the customer without an address`).toMatchObject({ email: noAddress.customer.email, street: false });
+    expect(
+      connector.corrections.open.map((c) => [c.flow, c.reason, c.owner, c.reference]),
+      `orders ${noEmail.number} and ${noAddress.number}: correction items for the incomplete customers`,
+    ).toEqual([
       ['customer-sync', 'incomplete_customer', 'business-process-owner', noEmail.customer.id],
       ['customer-sync', 'incomplete_customer', 'business-process-owner', noAddress.customer.id],
     ]);

@@ -18,7 +18,7 @@ scenario(
     const order = checkout({ customer: shopCustomer(data), lines: [{ sku, quantity: 2, unitPrice: 11_500 }], pricesIncludeTax: true });
     await step('the order arrives and is parked', async () => {
       await deliverWebhooks();
-      expect(connector.corrections.openFor(order.id).map((c) => c.reason)).toEqual(['unknown_sku']);
+      expect(connector.corrections.openFor(order.id).map((c) => c.reason), `order ${order.number}: correction items while ${sku} is missing in Odoo`).toEqual(['unknown_sku']);
     });
     await step('two hours later the functional team creates the product and the queue is retried', async () => {
       clock.advance('2h');
@@ -27,9 +27,12 @@ scenario(
     });
 
     const saleOrder = await saleOrderFor(odoo, order);
-    expect([saleOrder.state, Math.round(saleOrder.amount_total * 100)]).toEqual(['sale', order.total]);
+    expect(
+      [saleOrder.state, Math.round(saleOrder.amount_total * 100)],
+      `order ${order.number}: sale order state and total in cents after ${sku} was created`,
+    ).toEqual(['sale', order.total]);
     expectNoOpenCorrections(connector.corrections);
     const resolved = connector.corrections.items.find((c) => c.reason === 'unknown_sku')!;
-    expect(Date.parse(resolved.resolvedAt!) - Date.parse(resolved.createdAt)).toBe(2 * 3_600_000);
+    expect(Date.parse(resolved.resolvedAt!) - Date.parse(resolved.createdAt), `order ${order.number}: time from parking to resolving the correction item`).toBe(2 * 3_600_000);
   },
 );

@@ -23,8 +23,17 @@ scenario(
     });
 
     const saleOrder = await saleOrderFor(odoo, order);
-    expect((await creditNotesOf(odoo, saleOrder.partner_id[0])).map((n) => [n.state, n.amount_total])).toEqual([['posted', 115]]);
-    expect((await paymentsOf(odoo, saleOrder.partner_id[0])).map((p) => [p.payment_type, p.amount])).toEqual([['inbound', 115], ['outbound', 115]]);
-    expect(connector.corrections.openFor(order.id)).toEqual([expect.objectContaining({ reason: 'chargeback', owner: 'business-process-owner', message: expect.stringContaining('fraudulent') })]);
+    expect(
+      (await creditNotesOf(odoo, saleOrder.partner_id[0])).map((n) => [n.state, n.amount_total]),
+      `order ${order.number}: credit note for the chargeback`,
+    ).toEqual([['posted', 115]]);
+    expect(
+      (await paymentsOf(odoo, saleOrder.partner_id[0])).map((p) => [p.payment_type, p.amount]),
+      `order ${order.number}: customer payment and chargeback refund payment`,
+    ).toEqual([['inbound', 115], ['outbound', 115]]);
+    expect(
+      connector.corrections.openFor(order.id),
+      `order ${order.number}: correction item for the chargeback`,
+    ).toEqual([expect.objectContaining({ reason: 'chargeback', owner: 'business-process-owner', message: expect.stringContaining('fraudulent') })]);
   },
 );

@@ -25,12 +25,15 @@ scenario(
       gateway.ledger.settle(gateway.ledger.pendingCaptures()[0]!.id);
       gateway.webhooks.duplicateNext();
       gateway.webhooks.duplicateNext();
-      expect(await deliverWebhooks()).toBe(3);
+      expect(await deliverWebhooks(), `order ${order.number}: settlement notices delivered`).toBe(3);
     });
 
     const saleOrder = await saleOrderFor(odoo, order);
-    expect((await paymentsOf(odoo, saleOrder.partner_id[0])).map((p) => p.amount)).toEqual([115]);
-    expect((await invoicesOf(odoo, saleOrder)).map((i) => i.payment_state)).toEqual(['paid']);
+    expect(
+      (await paymentsOf(odoo, saleOrder.partner_id[0])).map((p) => p.amount),
+      `order ${order.number}: payments in Odoo after the settlement notice came three times`,
+    ).toEqual([115]);
+    expect((await invoicesOf(odoo, saleOrder)).map((i) => i.payment_state), `order ${order.number}: invoice payment states`).toEqual(['paid']);
     expectNoOpenCorrections(connector.corrections);
   },
 );

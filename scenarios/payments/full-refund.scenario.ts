@@ -28,9 +28,15 @@ scenario(
     });
 
     const saleOrder = await saleOrderFor(odoo, order);
-    expect((await creditNotesOf(odoo, saleOrder.partner_id[0])).map((n) => [n.state, n.payment_state, n.amount_total])).toEqual([['posted', 'paid', 115]]);
-    expect((await paymentsOf(odoo, saleOrder.partner_id[0])).map((p) => [p.payment_type, p.amount])).toEqual([['inbound', 115], ['outbound', 115]]);
-    expect(gateway.ledger.netCollected(order.id)).toBe(0);
+    expect(
+      (await creditNotesOf(odoo, saleOrder.partner_id[0])).map((n) => [n.state, n.payment_state, n.amount_total]),
+      `order ${order.number}: credit note for the full refund`,
+    ).toEqual([['posted', 'paid', 115]]);
+    expect(
+      (await paymentsOf(odoo, saleOrder.partner_id[0])).map((p) => [p.payment_type, p.amount]),
+      `order ${order.number}: customer payment and refund payment`,
+    ).toEqual([['inbound', 115], ['outbound', 115]]);
+    expect(gateway.ledger.netCollected(order.id), `order ${order.number}: gateway net collected after the full refund`).toBe(0);
     expectNoOpenCorrections(connector.corrections);
   },
 );

@@ -23,15 +23,21 @@ scenario(
       await deliverWebhooks();
     });
     const saleOrder = await saleOrderFor(odoo, order);
-    expect((await invoicesOf(odoo, saleOrder)).map((i) => [i.state, i.payment_state, i.amount_residual])).toEqual([['posted', 'not_paid', 230]]);
+    expect(
+      (await invoicesOf(odoo, saleOrder)).map((i) => [i.state, i.payment_state, i.amount_residual]),
+      `order ${order.number}: invoice while the capture is not settled`,
+    ).toEqual([['posted', 'not_paid', 230]]);
 
     await step('two days later the gateway settles', async () => {
       clock.advance('2d');
       gateway.ledger.settle(gateway.ledger.pendingCaptures()[0]!.id);
       await deliverWebhooks();
     });
-    expect((await invoicesOf(odoo, saleOrder)).map((i) => [i.payment_state, i.amount_residual])).toEqual([['paid', 0]]);
-    expect(gateway.ledger.netCollected(order.id)).toBe(23_000);
+    expect(
+      (await invoicesOf(odoo, saleOrder)).map((i) => [i.payment_state, i.amount_residual]),
+      `order ${order.number}: invoice after the gateway settled two days later`,
+    ).toEqual([['paid', 0]]);
+    expect(gateway.ledger.netCollected(order.id), `order ${order.number}: gateway net collected after the settlement`).toBe(23_000);
     expectNoOpenCorrections(connector.corrections);
   },
 );

@@ -25,14 +25,20 @@ scenario(
       const capture = gateway.ledger.settle(gateway.ledger.pendingCaptures()[0]!.id);
       gateway.ledger.refund(capture.id, 11_500, 'dashboard-refund-1');
       gateway.webhooks.reverse();
-      expect(gateway.webhooks.pending.map((e) => e.type)).toEqual(['refund.succeeded', 'capture.succeeded']);
-      expect(await deliverWebhooks()).toBe(2);
+      expect(gateway.webhooks.pending.map((e) => e.type), `order ${order.number}: gateway notices waiting, in reversed order`).toEqual(['refund.succeeded', 'capture.succeeded']);
+      expect(await deliverWebhooks(), `order ${order.number}: gateway notices delivered`).toBe(2);
     });
 
     const saleOrder = await saleOrderFor(odoo, order);
-    expect((await paymentsOf(odoo, saleOrder.partner_id[0])).map((p) => [p.payment_type, p.amount])).toEqual([['inbound', 230], ['outbound', 115]]);
-    expect((await creditNotesOf(odoo, saleOrder.partner_id[0])).map((n) => [n.state, n.amount_total])).toEqual([['posted', 115]]);
-    expect(gateway.ledger.netCollected(order.id)).toBe(11_500);
+    expect(
+      (await paymentsOf(odoo, saleOrder.partner_id[0])).map((p) => [p.payment_type, p.amount]),
+      `order ${order.number}: customer payment and refund payment after reversed notices`,
+    ).toEqual([['inbound', 230], ['outbound', 115]]);
+    expect(
+      (await creditNotesOf(odoo, saleOrder.partner_id[0])).map((n) => [n.state, n.amount_total]),
+      `order ${order.number}: credit note for the refunded unit`,
+    ).toEqual([['posted', 115]]);
+    expect(gateway.ledger.netCollected(order.id), `order ${order.number}: gateway net collected after refunding 1 of 2 units`).toBe(11_500);
     expectNoOpenCorrections(connector.corrections);
   },
 );

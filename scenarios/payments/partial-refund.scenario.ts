@@ -23,10 +23,19 @@ scenario(
     });
 
     const saleOrder = await saleOrderFor(odoo, order);
-    expect((await creditNotesOf(odoo, saleOrder.partner_id[0])).map((n) => [n.state, n.payment_state, n.amount_total])).toEqual([['posted', 'paid', 40.25]]);
-    expect((await paymentsOf(odoo, saleOrder.partner_id[0])).map((p) => [p.payment_type, p.amount])).toEqual([['inbound', 230], ['outbound', 40.25]]);
-    expect((await invoicesOf(odoo, saleOrder)).filter((i) => i.move_type === 'out_invoice').map((i) => i.payment_state)).toEqual(['paid']);
-    expect(gateway.ledger.netCollected(order.id)).toBe(23_000 - 4_025);
+    expect(
+      (await creditNotesOf(odoo, saleOrder.partner_id[0])).map((n) => [n.state, n.payment_state, n.amount_total]),
+      `order ${order.number}: credit note for the 40.25 goodwill refund`,
+    ).toEqual([['posted', 'paid', 40.25]]);
+    expect(
+      (await paymentsOf(odoo, saleOrder.partner_id[0])).map((p) => [p.payment_type, p.amount]),
+      `order ${order.number}: customer payment and refund payment`,
+    ).toEqual([['inbound', 230], ['outbound', 40.25]]);
+    expect(
+      (await invoicesOf(odoo, saleOrder)).filter((i) => i.move_type === 'out_invoice').map((i) => i.payment_state),
+      `order ${order.number}: invoice payment state after the partial refund`,
+    ).toEqual(['paid']);
+    expect(gateway.ledger.netCollected(order.id), `order ${order.number}: gateway net collected after the goodwill refund`).toBe(23_000 - 4_025);
     expectNoOpenCorrections(connector.corrections);
   },
 );

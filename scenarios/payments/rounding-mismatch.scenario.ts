@@ -24,12 +24,20 @@ scenario(
     });
 
     const saleOrder = await saleOrderFor(odoo, order);
-    expect(saleOrder.amount_total).toBe(29.97);
-    expect((await invoicesOf(odoo, saleOrder)).map((i) => [i.payment_state, i.amount_residual])).toEqual([['paid', 0]]);
-    expect((await paymentsOf(odoo, saleOrder.partner_id[0])).map((p) => p.amount)).toEqual([29.96]);
+    expect(saleOrder.amount_total, `order ${order.number}: total of ${saleOrder.name} in Odoo (3 × 9.99)`).toBe(29.97);
+    expect(
+      (await invoicesOf(odoo, saleOrder)).map((i) => [i.payment_state, i.amount_residual]),
+      `order ${order.number}: invoice paid despite the 0.01 rounding gap`,
+    ).toEqual([['paid', 0]]);
+    expect((await paymentsOf(odoo, saleOrder.partner_id[0])).map((p) => p.amount), `order ${order.number}: payment recorded for the amount the gateway captured`).toEqual([29.96]);
     const writeOff = await odoo.searchRead<{ balance: number }>('account.move.line', [['account_id.name', '=', 'Payment rounding differences'], ['parent_state', '=', 'posted']], { fields: ['balance'] });
-    expect(writeOff.map((l) => l.balance)).toEqual([0.01]);
-    expect(gateway.ledger.netCollected(order.id)).toBe(2_996);
+    expect(writeOff.map((l) => l.balance), `order ${order.number}: rounding write-off posted in Odoo`).toEqual([0.01]);
+    expect(gateway.ledger.netCollected(order.id), `order ${order.number}: gateway net collected`).toBe(2_996);
+    // Settled on its own, but never silently: the write-off is a payment mismatch the reports count.
+    expect(
+      connector.corrections.writeOffs.map((w) => [w.flow, w.reference, w.amountCents]),
+      `order ${order.number}: write-offs the connector recorded`,
+    ).toEqual([['payment-capture', order.id, 1]]);
     expectNoOpenCorrections(connector.corrections);
   },
 );

@@ -24,11 +24,11 @@ scenario(
     });
 
     // Two calls whose answers were lost, then the retry that got the answer: one capture.
-    expect(gateway.ledger.captureRequests).toBe(3);
-    expect(gateway.ledger.capturesFor(order.id)).toHaveLength(1);
-    expect(gateway.ledger.netCollected(order.id)).toBe(order.total);
+    expect(gateway.ledger.captureRequests, `order ${order.number}: capture requests sent to the gateway`).toBe(3);
+    expect(gateway.ledger.capturesFor(order.id), `order ${order.number}: captures at the gateway after the lost answers`).toHaveLength(1);
+    expect(gateway.ledger.netCollected(order.id), `order ${order.number}: gateway net collected = order total`).toBe(order.total);
     const payments = await odoo.searchRead<{ amount: number }>('account.payment', [['partner_id.email', '=ilike', order.customer.email!]], { fields: ['amount'] });
-    expect(payments).toEqual([expect.objectContaining({ amount: order.total / 100 })]);
+    expect(payments, `order ${order.number}: payments in Odoo after the lost answers`).toEqual([expect.objectContaining({ amount: order.total / 100 })]);
     expectNoOpenCorrections(connector.corrections);
   },
 );

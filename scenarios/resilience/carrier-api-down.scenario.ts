@@ -19,16 +19,22 @@ scenario(
     await importAndPay(order);
     await step('the carrier is down longer than the retries last', async () => {
       inject(...carrier.faults.outage('4h'));
-      expect(await connector.requestShipment(order.id)).toBeUndefined();
-      expect(connector.corrections.openFor(order.id)).toEqual([expect.objectContaining({ reason: 'carrier_unavailable', owner: 'external-vendor' })]);
-      expect((await deliveriesOf(odoo, await saleOrderFor(odoo, order))).map((d) => d.state)).toEqual(['assigned']);
+      expect(await connector.requestShipment(order.id), `order ${order.number}: shipment booked while the carrier is down`).toBeUndefined();
+      expect(
+        connector.corrections.openFor(order.id),
+        `order ${order.number}: correction item while the carrier is down`,
+      ).toEqual([expect.objectContaining({ reason: 'carrier_unavailable', owner: 'external-vendor' })]);
+      expect(
+        (await deliveriesOf(odoo, await saleOrderFor(odoo, order))).map((d) => d.state),
+        `order ${order.number}: delivery states while the carrier is down`,
+      ).toEqual(['assigned']);
     });
     await step('after the outage the queue is retried', async () => {
       clock.advance('2h');
       await connector.retryCorrections();
     });
 
-    expect(carrier.ledger.shipmentsFor(order.id)).toHaveLength(1);
+    expect(carrier.ledger.shipmentsFor(order.id), `order ${order.number}: carrier shipments after the retry`).toHaveLength(1);
     expectNoOpenCorrections(connector.corrections);
   },
 );

@@ -24,15 +24,18 @@ scenario(
       await deliverWebhooks();
     });
 
-    expect(clock.now() - started, 'virtual time spent retrying').toBeGreaterThanOrEqual(3_600_000);
-    expect(gateway.ledger.capturesFor(order.id)).toHaveLength(1);
+    expect(clock.now() - started, `order ${order.number}: virtual time spent retrying the capture`).toBeGreaterThanOrEqual(3_600_000);
+    expect(gateway.ledger.capturesFor(order.id), `order ${order.number}: captures at the gateway after the outage`).toHaveLength(1);
     const payments = await odoo.searchRead<{ amount: number; memo: string }>('account.payment', [['memo', '=like', 'cap_%'], ['partner_id.email', '=ilike', order.customer.email!]], {
       fields: ['amount', 'memo'],
     });
-    expect(payments).toEqual([expect.objectContaining({ amount: 115, memo: gateway.ledger.capturesFor(order.id)[0]!.id })]);
+    expect(
+      payments,
+      `order ${order.number}: payment in Odoo for the capture`,
+    ).toEqual([expect.objectContaining({ amount: 115, memo: gateway.ledger.capturesFor(order.id)[0]!.id })]);
     const [saleOrder] = await odoo.searchRead<{ invoice_ids: number[] }>('sale.order', [['client_order_ref', '=', order.number]], { fields: ['invoice_ids'] });
     const [invoice] = await odoo.read<{ payment_state: string; amount_residual: number }>('account.move', saleOrder!.invoice_ids, ['payment_state', 'amount_residual']);
-    expect(invoice).toMatchObject({ payment_state: 'paid', amount_residual: 0 });
+    expect(invoice, `order ${order.number}: invoice after the payment`).toMatchObject({ payment_state: 'paid', amount_residual: 0 });
     expectNoOpenCorrections(connector.corrections);
   },
 );

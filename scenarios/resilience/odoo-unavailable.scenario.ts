@@ -18,12 +18,15 @@ scenario(
     const order = checkout({ customer: shopCustomer(data), lines: [{ sku: product.sku, quantity: 1, unitPrice: 11_500 }], pricesIncludeTax: true });
     await step('Odoo goes away; the order webhook cannot be processed', async () => {
       odooLink.down();
-      await expect(deliverWebhooks()).rejects.toThrow(/order\.created .*connection refused/);
+      await expect(deliverWebhooks(), `order ${order.number}: the order webhook fails while Odoo is down`).rejects.toThrow(/order\.created .*connection refused/);
     });
     await step('the order is fetched and its payment captured at the gateway, but Odoo cannot record it', async () => {
       await connector.capturePayment(order.id);
-      expect(gateway.ledger.capturesFor(order.id)).toHaveLength(1);
-      expect(connector.corrections.openFor(order.id).map((c) => [c.reason, c.owner])).toEqual([['odoo_unavailable', 'it']]);
+      expect(gateway.ledger.capturesFor(order.id), `order ${order.number}: captures at the gateway while Odoo is down`).toHaveLength(1);
+      expect(
+        connector.corrections.openFor(order.id).map((c) => [c.reason, c.owner]),
+        `order ${order.number}: correction item while Odoo is down`,
+      ).toEqual([['odoo_unavailable', 'it']]);
     });
     await step('Odoo is back 30 minutes later; pending webhooks and the queue are processed', async () => {
       clock.advance('30m');
@@ -33,8 +36,11 @@ scenario(
     });
 
     const saleOrder = await saleOrderFor(odoo, order);
-    expect((await invoicesOf(odoo, saleOrder)).map((i) => i.payment_state)).toEqual(['paid']);
-    expect(await odoo.searchCount('account.payment', [['memo', '=', gateway.ledger.capturesFor(order.id)[0]!.id]])).toBe(1);
+    expect((await invoicesOf(odoo, saleOrder)).map((i) => i.payment_state), `order ${order.number}: invoice payment states after Odoo came back`).toEqual(['paid']);
+    expect(
+      await odoo.searchCount('account.payment', [['memo', '=', gateway.ledger.capturesFor(order.id)[0]!.id]]),
+      `order ${order.number}: Odoo payments for the gateway capture`,
+    ).toBe(1);
     expectNoOpenCorrections(connector.corrections);
   },
 );

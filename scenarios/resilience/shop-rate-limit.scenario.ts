@@ -22,9 +22,9 @@ scenario(
       await connector.syncOrders();
     });
 
-    expect(clock.now() - started, 'virtual time waited, as Retry-After asked').toBe(60_000);
+    expect(clock.now() - started, 'nightly poll: virtual time waited, as Retry-After asked').toBe(60_000);
     const imported = await odoo.searchRead<{ client_order_ref: string }>('sale.order', [['client_order_ref', 'in', orders.map((o) => o.number)]], { fields: ['client_order_ref'], order: 'id' });
-    expect(imported.map((o) => o.client_order_ref)).toEqual(orders.map((o) => o.number));
+    expect(imported.map((o) => o.client_order_ref), `orders ${orders.map((o) => o.number).join(', ')}: imported after the rate limit`).toEqual(orders.map((o) => o.number));
     expectNoOpenCorrections(connector.corrections);
   },
 );

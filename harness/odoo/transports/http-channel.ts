@@ -32,6 +32,8 @@ export interface HttpChannelOptions {
   readonly restartWaitMs?: number;
   // Where the waiting's progress lines go; stderr by default.
   readonly onWaitProgress?: (line: string) => void;
+  // How progress lines name the server; the base URL by default (it may be a proxy in front of it).
+  readonly serverLabel?: string;
 }
 
 /**
@@ -46,6 +48,7 @@ export class HttpChannel {
   readonly #headers = new Map<string, string>();
   readonly #restartWaitMs: number;
   readonly #onWaitProgress: (line: string) => void;
+  readonly #serverLabel: string;
 
   constructor(options: HttpChannelOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -54,6 +57,7 @@ export class HttpChannel {
     this.#onExchange = options.onExchange;
     this.#restartWaitMs = options.restartWaitMs ?? 0;
     this.#onWaitProgress = options.onWaitProgress ?? ((line) => process.stderr.write(`[harness] ${line}\n`));
+    this.#serverLabel = options.serverLabel ?? this.baseUrl;
   }
 
   /** Sends this header on every later request (X-Odoo-Database, Cookie). */
@@ -100,18 +104,18 @@ export class HttpChannel {
   async #waitForServer(until: number, failure: 'refused' | 'reset', during: string): Promise<boolean> {
     const started = Date.now();
     const limit = Math.round((until - started) / 1000);
-    this.#onWaitProgress(`Odoo at ${this.baseUrl} stopped answering (connection ${failure} during ${during}): waiting for it to come back, at most ${limit} s…`);
+    this.#onWaitProgress(`Odoo at ${this.#serverLabel} stopped answering (connection ${failure} during ${during}): waiting for it to come back, at most ${limit} s…`);
     let lastProgress = started;
     while (Date.now() < until) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       try {
         await this.#fetch(`${this.baseUrl}/web/health`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.text());
-        this.#onWaitProgress(`Odoo at ${this.baseUrl} answers again after ${Math.round((Date.now() - started) / 1000)} s.`);
+        this.#onWaitProgress(`Odoo at ${this.#serverLabel} answers again after ${Math.round((Date.now() - started) / 1000)} s.`);
         return true;
       } catch {
         if (Date.now() - lastProgress >= 10_000) {
           lastProgress = Date.now();
-          this.#onWaitProgress(`…still waiting for Odoo at ${this.baseUrl} (${Math.round((Date.now() - started) / 1000)} s of at most ${limit} s).`);
+          this.#onWaitProgress(`…still waiting for Odoo at ${this.#serverLabel} (${Math.round((Date.now() - started) / 1000)} s of at most ${limit} s).`);
         }
       }
     }

@@ -58,6 +58,9 @@ export type OrderList = z.infer<typeof OrderList>;
 
 export const FulfillmentRequest = z.object({ lines: z.array(z.object({ sku: z.string(), quantity: z.number().int().positive() })).min(1), trackingNumber: z.string().optional() });
 export type FulfillmentRequest = z.infer<typeof FulfillmentRequest>;
+/** `GET /v1/orders/:id/fulfillments`: what the shop already shows as shipped for an order. */
+export const FulfillmentList = z.object({ fulfillments: z.array(FulfillmentRequest) });
+export type FulfillmentList = z.infer<typeof FulfillmentList>;
 
 export const StockLevel = z.object({ available: z.number().int().nonnegative() });
 
