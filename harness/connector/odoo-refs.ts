@@ -1,3 +1,4 @@
+import { HarnessError } from '../errors/index.ts';
 import type { OdooClient } from '../odoo/index.ts';
 
 // Odoo's only real unique key is the external id (ir_model_data (module, name)): the connector
@@ -25,6 +26,11 @@ export const linkXmlid = async (odoo: OdooClient, model: string, resId: number, 
 export interface LoadResult {
   readonly ids: number[] | false;
   readonly messages: Array<{ type: string; message: string; field?: string }>;
+}
+
+/** Another instance of the connector holds the claim: the sender delivers the event again later. */
+export class ClaimedElsewhereError extends HarnessError {
+  override name = 'ClaimedElsewhereError';
 }
 
 /**

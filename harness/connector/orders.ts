@@ -2,13 +2,7 @@ import type { OrderList, ShopOrder } from '../../mocks/shop/index.ts';
 import { ownerOf } from '../governance/index.ts';
 import type { ConnectorContext } from './connector-context.ts';
 import { partnerFor } from './customers.ts';
-import { claimXmlid, findByXmlid, fullXmlid, releaseXmlidClaim, type LoadResult } from './odoo-refs.ts';
-import { HarnessError } from '../errors/index.ts';
-
-/** The order is being imported by another instance: its sender delivers it again later. */
-export class ImportInProgressError extends HarnessError {
-  override name = 'ImportInProgressError';
-}
+import { claimXmlid, ClaimedElsewhereError, findByXmlid, fullXmlid, releaseXmlidClaim, type LoadResult } from './odoo-refs.ts';
 
 /** What one order import did. */
 export type OrderImport = { readonly orderId: string; readonly saleOrderId: number; readonly created: boolean } | { readonly orderId: string; readonly parked: string };
@@ -69,7 +63,7 @@ export const importOrder = async (ctx: ConnectorContext, order: ShopOrder): Prom
 
   // Another instance may be importing the same order right now: only the claim's holder does.
   if (!(await claimXmlid(ctx.odoo, 'sale.order', 'shop_order', order.id)))
-    throw new ImportInProgressError(`order ${order.number} is being imported by another instance of the connector; deliver it again later`);
+    throw new ClaimedElsewhereError(`order ${order.number} is being imported by another instance of the connector; deliver it again later`);
   let imported: OrderImport | undefined;
   try {
     imported = await createSaleOrder(ctx, order, products);

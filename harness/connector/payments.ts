@@ -6,6 +6,7 @@ import type { ConnectorContext } from './connector-context.ts';
 import { ExternalApiError } from './external-api.ts';
 import { postedInvoicesOf, invoiceToPay } from './invoices.ts';
 import { importOrderById, saleOrderOf } from './orders.ts';
+import { claimXmlid, ClaimedElsewhereError, releaseXmlidClaim } from './odoo-refs.ts';
 
 /** What became of a capture attempt. */
 export type CaptureOutcome = 'captured' | 'pending' | 'declined' | 'parked';
@@ -69,6 +70,19 @@ export const capturePayment = async (ctx: ConnectorContext, orderId: string): Pr
 export const recordCapture = async (ctx: ConnectorContext, capture: { captureId: string; orderRef: string; amount: number }): Promise<number> => {
   const [existing] = await ctx.odoo.search('account.payment', [['memo', '=', capture.captureId]], { limit: 1 });
   if (existing) return existing;
+  // Two instances may get the same notice at once: both would find no payment and both register one.
+  if (!(await claimXmlid(ctx.odoo, 'account.payment', 'capture', capture.captureId)))
+    throw new ClaimedElsewhereError(`capture ${capture.captureId} is being recorded by another instance of the connector; deliver it again later`);
+  try {
+    return await registerCapture(ctx, capture);
+  } catch (error) {
+    // No payment was made: a later delivery may claim it again.
+    await releaseXmlidClaim(ctx.odoo, 'capture', capture.captureId);
+    throw error;
+  }
+};
+
+const registerCapture = async (ctx: ConnectorContext, capture: { captureId: string; orderRef: string; amount: number }): Promise<number> => {
   // A capture notice can arrive before the order was imported (webhooks are not ordered).
   const saleOrderId = (await saleOrderOf(ctx, capture.orderRef)) ?? (await importOrderSaleId(ctx, capture.orderRef));
   const invoice = await invoiceToPay(ctx, saleOrderId);
@@ -126,6 +140,21 @@ export const recordRefund = async (
   // is refused, and its sender delivers it again later.
   if (!(await ctx.odoo.searchCount('account.payment', [['memo', '=', refund.captureId]])))
     throw new Error(`refund ${refund.refundId} arrived before capture ${refund.captureId} was recorded; retry later`);
+  // As for captures: one instance makes the credit note, another one at the same moment waits.
+  if (!(await claimXmlid(ctx.odoo, 'account.payment', 'refund', refund.refundId)))
+    throw new ClaimedElsewhereError(`refund ${refund.refundId} is being recorded by another instance of the connector; deliver it again later`);
+  try {
+    return await creditRefund(ctx, refund);
+  } catch (error) {
+    await releaseXmlidClaim(ctx.odoo, 'refund', refund.refundId);
+    throw error;
+  }
+};
+
+const creditRefund = async (
+  ctx: ConnectorContext,
+  refund: { refundId: string; captureId: string; orderRef: string; amount: number; reason: string; quantities?: ReadonlyMap<string, number> },
+): Promise<number> => {
   const saleOrderId = (await saleOrderOf(ctx, refund.orderRef)) ?? (await importOrderSaleId(ctx, refund.orderRef));
   const [invoice] = await postedInvoicesOf(ctx, saleOrderId);
   if (!invoice) throw new Error(`refund ${refund.refundId}: order ${refund.orderRef} has no posted invoice to credit`);
