@@ -3,6 +3,7 @@ import type { PaymentGatewaySimulator } from '../../mocks/payment/index.ts';
 import type { ShopSimulator } from '../../mocks/shop/index.ts';
 import { normalizeEmail, type Connector } from '../connector/index.ts';
 import type { OdooClient } from '../odoo/index.ts';
+import { accountForSaleLine } from './sale-line-moves.ts';
 
 /** The name of every invariant, as violations and expected divergences name them. */
 export const INVARIANT_NAMES = [
@@ -130,27 +131,21 @@ const quantsFollowMoves: Invariant = async ({ odoo }) => {
   });
 };
 
-/** Per sale line: ordered = delivered + still to deliver + cancelled; Odoo's delivered = delivered − returned. */
+/**
+ * Per sale line: ordered = delivered + still to deliver + cancelled; Odoo's delivered = delivered −
+ * returned. Route-aware: pick and pack legs count by where their route ends (accountForSaleLine).
+ */
 const orderedIsAccountedFor: Invariant = async ({ odoo }) => {
-  const moves = await odoo.searchRead<Move>('stock.move', [['sale_line_id', '!=', false]], { fields: MOVE_FIELDS });
+  const moves = await odoo.searchRead<Move & { location_final_id: [number, string] | false }>('stock.move', [['sale_line_id', '!=', false]], { fields: [...MOVE_FIELDS, 'location_final_id'] });
   if (!moves.length) return [];
+  const finals = [...new Set(moves.flatMap((m) => (m.location_final_id ? [m.location_final_id[0]] : [])))];
+  const finalUsage = new Map(finals.length ? (await odoo.read<{ id: number; usage: string }>('stock.location', finals, ['usage'])).map((l) => [l.id, l.usage]) : []);
   const lineIds = [...new Set(moves.map((m) => (m.sale_line_id as [number, string])[0]))];
   const lines = await odoo.read<{ id: number; display_name: string; product_uom_qty: number; qty_delivered: number }>('sale.order.line', lineIds, ['display_name', 'product_uom_qty', 'qty_delivered']);
   return lines.flatMap((line) => {
-    let delivered = 0;
-    let open = 0;
-    let cancelled = 0;
-    let returned = 0;
-    for (const move of moves.filter((m) => m.sale_line_id && m.sale_line_id[0] === line.id)) {
-      const outgoing = move.location_dest_usage === 'customer';
-      if (!outgoing) {
-        if (move.state === 'done') returned += move.quantity;
-      } else if (move.state === 'done') {
-        delivered += move.quantity;
-        cancelled += move.product_uom_qty - move.quantity;
-      } else if (move.state === 'cancel') cancelled += move.product_uom_qty;
-      else open += move.product_uom_qty;
-    }
+    const { delivered, open, cancelled, returned } = accountForSaleLine(
+      moves.filter((m) => m.sale_line_id && m.sale_line_id[0] === line.id).map((m) => ({ ...m, final_usage: m.location_final_id ? (finalUsage.get(m.location_final_id[0]) ?? false) : false })),
+    );
     const out: Violation[] = [];
     if (Math.abs(line.product_uom_qty - (delivered + open + cancelled)) > 1e-6)
       out.push({ invariant: 'ordered = delivered + backordered + cancelled', subject: line.display_name, expected: String(line.product_uom_qty), actual: `${delivered} + ${open} + ${cancelled}` });
