@@ -18,7 +18,7 @@ const replayProject = (major: number) => ({
     // Scenario files share their worker's module cache: importing the harness once per worker
     // instead of once per file halves the replay time, and scenarios keep no module state.
     isolate: false,
-    provide: { harness: { mode: 'replay' as const, major, recordingsDir: RECORDINGS_DIR } },
+    provide: { harness: { mode: 'replay' as const, major, recordingsDir: RECORDINGS_DIR, config: process.env.HARNESS_CONFIG ?? 'base' } },
   },
 });
 

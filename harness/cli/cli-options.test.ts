@@ -28,3 +28,8 @@ test('a shard is i/n', () => {
 test('positional arguments after the command are scenario filters', () => {
   expect(parseCli(['run', 'scenarios/smoke', '--grep', 'cash']).files).toEqual(['scenarios/smoke']);
 });
+
+test('--config chooses the configuration of the matrix', () => {
+  expect(environmentFor(parseCli(['run', '--config', 'three-step-delivery']), {}).HARNESS_CONFIG).toBe('three-step-delivery');
+  expect(() => parseCli(['run', '--config', 'nope'])).toThrow(/expected one of the configurations: base, .*\n  → at config/);
+});

@@ -1,12 +1,14 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError } from '../errors/index.ts';
+import { CONFIG_NAMES } from '../env/template/config-variants.ts';
 
 /** The flags of `odoo-harness run|record`; each mirrors an environment variable. */
 export const CliOptions = z.object({
   command: z.enum(['run', 'record', 'list', 'report', 'doctor']),
   target: z.enum(['docker', 'url']).optional(),
   transport: z.enum(['xmlrpc', 'jsonrpc', 'json2']).optional(),
+  config: z.enum(CONFIG_NAMES, { error: `expected one of the configurations: ${CONFIG_NAMES.join(', ')}` }).optional(),
   odooVersion: z.string().regex(/^\d+\.\d+$/, 'expected a version such as 19.0').optional(),
   keepDbs: z.enum(['none', 'failed', 'all']).optional(),
   allowSharedDatabase: z.boolean().default(false),
@@ -29,6 +31,7 @@ export const USAGE = `Usage: odoo-harness <run|record|list|report|doctor> [scena
 Options (each overrides the environment variable in brackets):
   --target docker|url          where Odoo runs [ODOO_TARGET], default docker
   --transport xmlrpc|jsonrpc|json2                     [ODOO_TRANSPORT]
+  --config NAME                the Odoo configuration of the matrix [HARNESS_CONFIG], default base
   --odoo-version 19.0          image tag for the docker target [ODOO_VERSION]
   --keep-dbs none|failed|all   scenario databases to keep [KEEP_DBS], default failed
   --allow-shared-database      run on ODOO_DATABASE, a database the harness did not create
@@ -50,6 +53,7 @@ export const parseCli = (argv: readonly string[]): CliOptions => {
       options: {
         target: { type: 'string' },
         transport: { type: 'string' },
+        config: { type: 'string' },
         'odoo-version': { type: 'string' },
         'keep-dbs': { type: 'string' },
         'allow-shared-database': { type: 'boolean' },
@@ -67,6 +71,7 @@ export const parseCli = (argv: readonly string[]): CliOptions => {
     command,
     target: parsed.values.target,
     transport: parsed.values.transport,
+    config: parsed.values.config,
     odooVersion: parsed.values['odoo-version'],
     keepDbs: parsed.values['keep-dbs'],
     allowSharedDatabase: parsed.values['allow-shared-database'] ?? false,
@@ -85,6 +90,7 @@ export const environmentFor = (options: CliOptions, env: NodeJS.ProcessEnv): Nod
   ...env,
   ...(options.target ? { ODOO_TARGET: options.target } : {}),
   ...(options.transport ? { ODOO_TRANSPORT: options.transport } : {}),
+  ...(options.config ? { HARNESS_CONFIG: options.config } : {}),
   ...(options.odooVersion ? { ODOO_VERSION: options.odooVersion } : {}),
   ...(options.keepDbs ? { KEEP_DBS: options.keepDbs } : {}),
   ...(options.seed !== undefined ? { SEED: String(options.seed) } : {}),

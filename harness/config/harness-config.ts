@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONFIG_NAMES } from '../env/template/config-variants.ts';
 import { defaultPostgresImage } from '../project/index.ts';
 
 const flag = z
@@ -30,6 +31,7 @@ export const HarnessEnv = z
     POSTGRES_IMAGE: z.string().min(1).default(defaultPostgresImage),
     ODOO_MODULES: modules.optional(),
     ODOO_TEMPLATE_SETUP: z.string().min(1).optional(),
+    HARNESS_CONFIG: z.enum(CONFIG_NAMES, { error: `expected one of the configurations: ${CONFIG_NAMES.join(', ')}` }).default('base'),
     KEEP_DBS: z.enum(['none', 'failed', 'all']).default('failed'),
     RECORD: flag,
     ODOO_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),

@@ -55,3 +55,9 @@ test('the pool, the restart wait and the template wait are checked', () => {
   expect(() => loadHarnessEnv({ HARNESS_DB_POOL: 'many' })).toThrow('✖ expected "auto" or a number of databases from 0 to 32\n  → at HARNESS_DB_POOL');
   expect(() => loadHarnessEnv({ ODOO_RESTART_WAIT_MS: '-1' })).toThrow('→ at ODOO_RESTART_WAIT_MS');
 });
+
+test('a configuration of the matrix is one of those the harness knows; base by default', () => {
+  expect(loadHarnessEnv({}).HARNESS_CONFIG).toBe('base');
+  expect(loadHarnessEnv({ HARNESS_CONFIG: 'two-step-delivery' }).HARNESS_CONFIG).toBe('two-step-delivery');
+  expect(() => loadHarnessEnv({ HARNESS_CONFIG: 'four-step-delivery' })).toThrow(/expected one of the configurations: base, two-step-delivery, three-step-delivery, tax-rounding-global\n  → at HARNESS_CONFIG/);
+});

@@ -61,6 +61,8 @@ export const importOrder = async (ctx: ConnectorContext, order: ShopOrder): Prom
     return { orderId: order.id, parked: 'unknown_sku' };
   }
 
+  // Read before the claim: which instance wins must not change what the others ask of Odoo.
+  await companyCurrency(ctx);
   // Another instance may be importing the same order right now: only the claim's holder does.
   if (!(await claimXmlid(ctx.odoo, 'sale.order', 'shop_order', order.id)))
     throw new ClaimedElsewhereError(`order ${order.number} is being imported by another instance of the connector; deliver it again later`);
@@ -130,13 +132,16 @@ const confirmImported = async (ctx: ConnectorContext, order: ShopOrder, saleOrde
     });
 };
 
+/** The Odoo company's currency code, read once per instance. */
+const companyCurrency = async (ctx: ConnectorContext): Promise<string | undefined> =>
+  (ctx.state.companyCurrency ??= (await ctx.odoo.searchRead<{ currency_id: [number, string] }>('res.company', [], { fields: ['currency_id'], limit: 1, order: 'id' }))[0]?.currency_id[1]);
+
 /**
  * The pricelist for an order in a currency other than the company's (created, and the currency
  * activated, the first time); undefined for the company's own currency.
  */
 const pricelistFor = async (ctx: ConnectorContext, currency: string): Promise<number | undefined> => {
-  ctx.state.companyCurrency ??= (await ctx.odoo.searchRead<{ currency_id: [number, string] }>('res.company', [], { fields: ['currency_id'], limit: 1, order: 'id' }))[0]?.currency_id[1];
-  if (currency === ctx.state.companyCurrency) return undefined;
+  if (currency === (await companyCurrency(ctx))) return undefined;
   const [found] = await ctx.odoo.searchRead<{ id: number; active: boolean }>('res.currency', [['name', '=', currency], ['active', 'in', [true, false]]], { fields: ['active'], limit: 1 });
   if (!found) throw new Error(`Odoo has no currency ${currency}`);
   if (!found.active) await ctx.odoo.write('res.currency', [found.id], { active: true });

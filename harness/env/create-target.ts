@@ -10,6 +10,7 @@ import type { OdooTarget } from './target.ts';
 import { DEFAULT_MODULES } from './template/install-modules.ts';
 import { DEFAULT_TEMPLATE_SETUP_VERSION, defaultTemplateSetup, type TemplateSetup } from './template/template-setup.ts';
 import { UrlTarget } from './url/url-target.ts';
+import { CONFIG_VARIANTS } from './template/config-variants.ts';
 
 /** Command-line choices that are not environment variables, and the run the target serves. */
 export interface TargetFlags {
@@ -23,7 +24,14 @@ export interface TargetFlags {
  * @throws ConfigError when ODOO_TEMPLATE_SETUP cannot be loaded or shared mode was not allowed.
  */
 export const createTarget = async (env: HarnessEnv, redactor: SecretRedactor, log: (line: string) => void, flags: TargetFlags = {}): Promise<OdooTarget> => {
-  const { setup, setupVersion } = await loadTemplateSetup(env.ODOO_TEMPLATE_SETUP);
+  const base = await loadTemplateSetup(env.ODOO_TEMPLATE_SETUP);
+  // A configuration of the matrix is applied after the base setup, as a template of its own.
+  const variant = CONFIG_VARIANTS[env.HARNESS_CONFIG];
+  const setup: TemplateSetup = async (odoo) => {
+    await base.setup(odoo);
+    await variant.apply(odoo);
+  };
+  const setupVersion = env.HARNESS_CONFIG === 'base' ? base.setupVersion : `${base.setupVersion}+${env.HARNESS_CONFIG}`;
   const modules = env.ODOO_MODULES ?? [...DEFAULT_MODULES];
   const cacheDir = resolve(env.HARNESS_CACHE_DIR);
   const common = {

@@ -5,12 +5,12 @@ import type { ScenarioMeta } from '../scenario/scenario-meta.ts';
 import type { FailureCategory } from './failure-category.ts';
 
 /** The Allure labels of a scenario: epic = area, feature = flow, story = exception, owner, severity, tags. */
-export const labelScenario = async (meta: ScenarioMeta, run: { odooVersion: string; transport: string; target: string; seed: number }): Promise<void> => {
+export const labelScenario = async (meta: ScenarioMeta, run: { odooVersion: string; transport: string; target: string; seed: number; config: string }): Promise<void> => {
   await allure.epic(meta.area);
   await allure.feature(meta.flow);
   await allure.story(meta.exception);
   await allure.severity(meta.severity);
-  await allure.tags(`odoo-${run.odooVersion}`, run.transport, run.target);
+  await allure.tags(`odoo-${run.odooVersion}`, run.transport, run.target, `config-${run.config}`);
   await allure.parameter('seed', String(run.seed));
 };
 

@@ -55,6 +55,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       controlToken: server.token,
       record: env.RECORD,
       recordingsDir: RECORDINGS_DIR,
+      config: env.HARNESS_CONFIG,
       seed: env.SEED,
       timeoutMs: env.ODOO_TIMEOUT_MS,
       restartWaitMs: env.ODOO_RESTART_WAIT_MS,

@@ -8,6 +8,8 @@ export type HarnessRunContext =
       // The Odoo major whose recordings this project replays.
       readonly major: number;
       readonly recordingsDir: string;
+      // The configuration of the matrix whose recordings are replayed.
+      readonly config: string;
     }
   | {
       readonly mode: 'live';
@@ -17,6 +19,8 @@ export type HarnessRunContext =
       readonly controlToken: string;
       readonly record: boolean;
       readonly recordingsDir: string;
+      // The configuration of the matrix the template was made with.
+      readonly config: string;
       readonly seed?: number;
       readonly timeoutMs: number;
       // How long a call waits for an Odoo that restarts mid-run.

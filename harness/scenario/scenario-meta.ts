@@ -1,5 +1,6 @@
 import type {} from 'vitest';
 import { z } from 'zod';
+import { CONFIG_NAMES } from '../env/template/config-variants.ts';
 import { Owner } from '../governance/index.ts';
 
 
@@ -17,6 +18,8 @@ export const ScenarioMeta = z.object({
   severity: z.enum(['blocker', 'critical', 'normal', 'minor', 'trivial']),
   // Business choices the connector is set up with for this scenario (default: keep backorders).
   connectorPolicy: z.object({ backorder: z.enum(['keep', 'cancel']) }).partial().optional(),
+  // Configurations of the matrix the scenario does not apply to, each with why.
+  notOn: z.partialRecord(z.enum(CONFIG_NAMES), z.string().min(1, 'say why the scenario does not apply there')).optional(),
 });
 export type ScenarioMeta = z.infer<typeof ScenarioMeta>;
 
@@ -31,6 +34,8 @@ export interface OdooRunFacts {
   // Time to copy the template, log in, and drop the copy afterwards: Odoo and PostgreSQL work too.
   readonly databaseMs: number;
   readonly seed: number;
+  // The configuration of the matrix (`base` unless chosen).
+  readonly config: string;
   // The scenario database, when it was kept for inspection.
   readonly keptDatabase?: string;
 }

@@ -46,7 +46,7 @@ export class ScenarioSession {
   static async open(scenarioId: string, run: HarnessRunContext): Promise<ScenarioSession> {
     const redactor = new SecretRedactor();
     if (run.mode === 'replay') {
-      const path = recordingPath(run.recordingsDir, run.major, scenarioId);
+      const path = recordingPath(run.recordingsDir, run.major, scenarioId, run.config);
       const recording = await readRecording(path);
       const replay = new ReplayTransport(recording, redactor, path);
       const link = new OdooLink(replay, 'replay:');
@@ -55,7 +55,7 @@ export class ScenarioSession {
         { url: 'replay:', database: `replay_${scenarioId}`, version: { major: recording.odoo.major, minor: recording.odoo.minor, serverVersion: recording.odoo.serverVersion }, transport: recording.transport },
         { redactor },
       );
-      const facts = { odooVersion: recording.odoo.serverVersion, target: 'replay' as const, transport: recording.transport, seed: recording.seed };
+      const facts = { odooVersion: recording.odoo.serverVersion, target: 'replay' as const, transport: recording.transport, seed: recording.seed, config: run.config };
       const recordedOdooMs = recording.exchanges.reduce((sum, e) => sum + e.ms, 0);
       const faults: OdooFaults = { inject: checkFaultRule, fired: [] };
       return new ScenarioSession(scenarioId, odoo, recording.seed, recording.today, facts, link, faults, recordedOdooMs, 0, () => recording.exchanges, async (passed) => {
@@ -102,7 +102,7 @@ export class ScenarioSession {
       throw error;
     }
     const faultProxy = proxy;
-    const facts = { odooVersion: target.version.serverVersion, target: target.kind, transport: target.transport, seed };
+    const facts = { odooVersion: target.version.serverVersion, target: target.kind, transport: target.transport, seed, config: run.config };
     const databaseMs = Math.round(performance.now() - setupStarted);
     return new ScenarioSession(scenarioId, odoo, seed, today, facts, link!, faultProxy, undefined, databaseMs, () => recorder?.exchanges ?? [], async (passed) => {
       await faultProxy.close();
@@ -117,7 +117,7 @@ export class ScenarioSession {
           today,
           exchanges: recorder.exchanges,
         };
-        await writeRecording(recordingPath(run.recordingsDir, target.version.major, scenarioId), recording);
+        await writeRecording(recordingPath(run.recordingsDir, target.version.major, scenarioId, run.config), recording);
       }
       const kept = await broker.release(database, passed);
       return kept ? database : undefined;

@@ -126,6 +126,13 @@ const failedTasks = new Set<string>();
 export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) => Promise<void>): void => {
   const parsed = ScenarioMeta.safeParse(meta);
   if (!parsed.success) throw ConfigError.fromZod(`scenario "${meta.id}"`, parsed.error);
+  // Where a configuration of the matrix does not apply, the scenario is reported as skipped, with why.
+  const config = inject('harness').config;
+  const notApplicable = parsed.data.notOn?.[config as keyof typeof parsed.data.notOn];
+  if (notApplicable) {
+    scenarioTest.skip(`${parsed.data.id}: ${parsed.data.title} (not on ${config}: ${notApplicable})`, { meta: { scenario: parsed.data } }, () => undefined);
+    return;
+  }
   // A scenario cut by a restart of Odoo is run once more, on a fresh copy; any other failure is final.
   const retry = { count: 1, delay: 2_000, condition: INTERRUPTED_BY_RESTART };
   scenarioTest(`${parsed.data.id}: ${parsed.data.title}`, { meta: { scenario: parsed.data }, retry }, async ({ odoo, data, session, world, task }) => {

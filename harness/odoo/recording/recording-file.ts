@@ -4,8 +4,9 @@ import { ConfigError } from '../../errors/index.ts';
 import { Recording } from './recording.ts';
 import { stableStringify } from './stable-json.ts';
 
-/** Where a scenario's recording lives: `<root>/<odoo-major>/<scenario-id>.json`. */
-export const recordingPath = (root: string, major: number, scenarioId: string): string => join(root, String(major), `${scenarioId}.json`);
+/** Where a scenario's recording lives: `<root>/<major>/<id>.json` for the base configuration, `<root>/<major>-<config>/<id>.json` for another. */
+export const recordingPath = (root: string, major: number, scenarioId: string, config = 'base'): string =>
+  join(root, config === 'base' ? String(major) : `${major}-${config}`, `${scenarioId}.json`);
 
 /**
  * Writes a recording: one exchange per line, keys sorted, so re-recording an unchanged scenario
@@ -31,7 +32,7 @@ export const readRecording = async (path: string): Promise<Recording> => {
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new ConfigError(path, 'No recording for this scenario and Odoo version. Make one with a live run: npm run record (see README, "Recordings").', { cause: error });
+      throw new ConfigError(path, 'No recording for this scenario, Odoo version and configuration. Make one with a live run: npm run record (add -- --config <name> for a configuration of the matrix; see README, "Recordings").', { cause: error });
     throw error;
   }
   const parsed = Recording.safeParse(JSON.parse(text));

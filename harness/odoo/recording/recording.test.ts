@@ -98,8 +98,13 @@ test('calls asked out of order (in parallel) are still answered; calls never ask
 
 test('a missing or invalid recording names the file and the fix', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'oeh-rec-'));
-  await expect(readRecording(join(dir, 'nope.json'))).rejects.toThrow('No recording for this scenario and Odoo version. Make one with a live run: npm run record');
+  await expect(readRecording(join(dir, 'nope.json'))).rejects.toThrow('No recording for this scenario, Odoo version and configuration. Make one with a live run: npm run record');
   const bad = join(dir, 'bad.json');
   await writeFile(bad, JSON.stringify({ ...recording([]), today: 'yesterday' }));
   await expect(readRecording(bad)).rejects.toThrow(/Invalid configuration in .*bad\.json:\n✖ Invalid ISO date\n  → at today/);
+});
+
+test('a configuration of the matrix keeps its recordings beside the base', () => {
+  expect(recordingPath('/r', 19, 'smoke/order-to-cash')).toBe('/r/19/smoke/order-to-cash.json');
+  expect(recordingPath('/r', 19, 'smoke/order-to-cash', 'two-step-delivery')).toBe('/r/19-two-step-delivery/smoke/order-to-cash.json');
 });
