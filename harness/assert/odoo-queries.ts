@@ -52,10 +52,15 @@ export const stockOf = async (odoo: OdooClient, productId: number) => {
   return stock!;
 };
 
-/** Deliveries of a sale order with their state, oldest first. */
-export const deliveriesOf = (odoo: OdooClient, saleOrder: { readonly picking_ids: readonly number[] }) =>
-  odoo.searchRead<{ id: number; name: string; state: string; picking_type_code: string; backorder_id: [number, string] | false; partner_id: [number, string] }>(
-    'stock.picking',
-    [['id', 'in', [...saleOrder.picking_ids]]],
-    { fields: ['name', 'state', 'picking_type_code', 'backorder_id', 'partner_id'], order: 'id' },
-  );
+/**
+ * Deliveries of a sale order (its pickings to the customer) with their state, oldest first. The
+ * pick and pack legs of a multi-step warehouse are internal pickings, not deliveries.
+ */
+export const deliveriesOf = async (odoo: OdooClient, saleOrder: { readonly picking_ids: readonly number[] }) =>
+  (
+    await odoo.searchRead<{ id: number; name: string; state: string; picking_type_code: string; backorder_id: [number, string] | false; partner_id: [number, string] }>(
+      'stock.picking',
+      [['id', 'in', [...saleOrder.picking_ids]]],
+      { fields: ['name', 'state', 'picking_type_code', 'backorder_id', 'partner_id'], order: 'id' },
+    )
+  ).filter((picking) => picking.picking_type_code === 'outgoing');

@@ -19,6 +19,7 @@ import { OutsideWorld, startMswServer, type CheckoutOptions } from './outside-wo
 import { ScenarioMeta } from './scenario-meta.ts';
 import { checkAfterScenario, withInvariants } from './post-scenario-check.ts';
 import { ScenarioSession } from './scenario-session.ts';
+import { Warehouse } from './warehouse.ts';
 
 /** A named business step; a failure inside it names the step. */
 export type Step = <T>(name: string, body: () => Promise<T>) => Promise<T>;
@@ -43,6 +44,11 @@ export interface ScenarioContext {
   readonly checkout: (options: CheckoutOptions) => ShopOrder;
   // Delivers every due webhook to the connector; returns how many.
   readonly deliverWebhooks: () => Promise<number>;
+  // The warehouse staff: `prepare(order)` picks (and packs) on a multi-step warehouse; nothing on one step.
+  readonly warehouse: Pick<Warehouse, 'prepare'>;
+  // The warehouse prepares the order, then the connector books the carrier; the shipment id, or
+  // undefined when the booking was parked.
+  readonly bookShipment: (order: ShopOrder) => Promise<string | undefined>;
   // The step "the order is imported and paid": webhooks delivered, payment captured, webhooks delivered.
   readonly importAndPay: (order: ShopOrder) => Promise<void>;
   // Installs fault handlers (e.g. `gateway.faults.outage('1h')`) in front of the simulators.
@@ -144,6 +150,7 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
     let violated: string[] = [];
     let failure: FailureCategory | undefined;
     const expectedDivergences: ExpectedDivergence[] = [];
+    const warehouse = new Warehouse(odoo, config);
     try {
       let bodyError: unknown;
       try {
@@ -163,6 +170,11 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
           inject: (...handlers) => world.server.use(...handlers),
           odooLink: session.link,
           anotherConnectorInstance: () => world.anotherInstance(),
+          warehouse,
+          bookShipment: async (order) => {
+            await warehouse.prepare(order);
+            return world.connector.requestShipment(order.id);
+          },
           odooFaults: { inject: (rule) => session.faults.inject(rule) },
           expectDivergence: (divergence) => void expectedDivergences.push(divergence),
         });

@@ -13,7 +13,7 @@ scenario(
     owner: 'business-process-owner',
     severity: 'normal',
   },
-  async ({ odoo, data, step, checkout, shop, carrier, connector, deliverWebhooks }) => {
+  async ({ odoo, data, step, checkout, shop, carrier, connector, deliverWebhooks, bookShipment }) => {
     const product = await createStockedProduct(odoo, data, { quantity: 5, listPrice: 100 });
     const order = checkout({ customer: shopCustomer(data), lines: [{ sku: product.sku, quantity: 1, unitPrice: 11_500 }], pricesIncludeTax: true });
     await step('the order is imported', () => deliverWebhooks());
@@ -22,7 +22,7 @@ scenario(
       shop.ledger.changeAddress(order.id, newAddress);
       await deliverWebhooks();
     });
-    const shipmentId = await step('the delivery is booked with the carrier', () => connector.requestShipment(order.id));
+    const shipmentId = await step('the delivery is booked with the carrier', () => bookShipment(order));
 
     const saleOrder = await saleOrderFor(odoo, order);
     const [shipping] = await odoo.read<{ type: string; street: string; zip: string; parent_id: [number, string] }>('res.partner', [saleOrder.partner_shipping_id[0]], ['type', 'street', 'zip', 'parent_id']);

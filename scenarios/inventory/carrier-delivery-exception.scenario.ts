@@ -13,13 +13,13 @@ scenario(
     owner: 'external-vendor',
     severity: 'normal',
   },
-  async ({ odoo, data, step, checkout, gateway, carrier, connector, deliverWebhooks }) => {
+  async ({ odoo, data, step, checkout, gateway, carrier, connector, deliverWebhooks, bookShipment }) => {
     const product = await createStockedProduct(odoo, data, { quantity: 5, listPrice: 100 });
     const order = checkout({ customer: shopCustomer(data), lines: [{ sku: product.sku, quantity: 2, unitPrice: 11_500 }], pricesIncludeTax: true });
     const shipmentId = await step('the order is imported, paid and shipped', async () => {
       await deliverWebhooks();
       await connector.capturePayment(order.id);
-      const id = (await connector.requestShipment(order.id))!;
+      const id = (await bookShipment(order))!;
       carrier.ledger.ship(id);
       await deliverWebhooks();
       return id;

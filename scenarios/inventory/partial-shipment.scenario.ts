@@ -13,12 +13,12 @@ scenario(
     owner: 'odoo-functional',
     severity: 'critical',
   },
-  async ({ odoo, data, step, checkout, shop, carrier, connector, deliverWebhooks, importAndPay }) => {
+  async ({ odoo, data, step, checkout, shop, carrier, connector, deliverWebhooks, importAndPay, bookShipment }) => {
     const product = await createStockedProduct(odoo, data, { quantity: 10, listPrice: 100 });
     const order = checkout({ customer: shopCustomer(data), lines: [{ sku: product.sku, quantity: 3, unitPrice: 11_500 }], pricesIncludeTax: true });
     await importAndPay(order);
     await step('the carrier takes only 2 units', async () => {
-      const shipmentId = await connector.requestShipment(order.id);
+      const shipmentId = await bookShipment(order);
       carrier.ledger.ship(shipmentId!, [{ sku: product.sku, quantity: 2 }]);
       await deliverWebhooks();
     });

@@ -13,14 +13,14 @@ scenario(
     owner: 'odoo-functional',
     severity: 'normal',
   },
-  async ({ odoo, data, step, checkout, carrier, connector, deliverWebhooks, importAndPay }) => {
+  async ({ odoo, data, step, checkout, carrier, connector, deliverWebhooks, importAndPay, bookShipment }) => {
     const secondStock = await createWarehouse(odoo, 'Overflow', 'WH2');
     const product = await createStockedProduct(odoo, data, { quantity: 2, listPrice: 100 });
     await odoo.create('stock.quant', { product_id: product.id, location_id: secondStock, inventory_quantity_auto_apply: 3 }, { context: { inventory_mode: true } });
     const order = checkout({ customer: shopCustomer(data), lines: [{ sku: product.sku, quantity: 4, unitPrice: 11_500 }], pricesIncludeTax: true });
     await importAndPay(order);
     await step('the main warehouse ships the 2 it has', async () => {
-      carrier.ledger.ship((await connector.requestShipment(order.id))!, [{ sku: product.sku, quantity: 2 }]);
+      carrier.ledger.ship((await bookShipment(order))!, [{ sku: product.sku, quantity: 2 }]);
       await deliverWebhooks();
     });
 

@@ -13,13 +13,13 @@ scenario(
     owner: 'business-process-owner',
     severity: 'normal',
   },
-  async ({ odoo, data, step, checkout, gateway, carrier, connector, deliverWebhooks }) => {
+  async ({ odoo, data, step, checkout, gateway, carrier, connector, deliverWebhooks, bookShipment }) => {
     const product = await createStockedProduct(odoo, data, { quantity: 5, listPrice: 100 });
     const order = checkout({ customer: shopCustomer(data), lines: [{ sku: product.sku, quantity: 1, unitPrice: 11_500 }], pricesIncludeTax: true });
     await step('the order is imported, paid and shipped', async () => {
       await deliverWebhooks();
       await connector.capturePayment(order.id);
-      carrier.ledger.ship((await connector.requestShipment(order.id))!);
+      carrier.ledger.ship((await bookShipment(order))!);
       await deliverWebhooks();
     });
     await step('the merchant refunds everything in the gateway dashboard', async () => {

@@ -13,11 +13,11 @@ scenario(
     owner: 'it',
     severity: 'critical',
   },
-  async ({ odoo, data, step, checkout, shop, carrier, connector, importAndPay, deliverWebhooks, odooFaults }) => {
+  async ({ odoo, data, step, checkout, shop, carrier, connector, importAndPay, deliverWebhooks, odooFaults, bookShipment }) => {
     const product = await createStockedProduct(odoo, data, { quantity: 5, listPrice: 100 });
     const order = checkout({ customer: shopCustomer(data), lines: [{ sku: product.sku, quantity: 2, unitPrice: 11_500 }], pricesIncludeTax: true });
     await importAndPay(order);
-    const shipmentId = (await step('the carrier is booked', () => connector.requestShipment(order.id)))!;
+    const shipmentId = (await step('the carrier is booked', () => bookShipment(order)))!;
     await step("the goods leave; Odoo validates the delivery and the connection drops in the middle of Odoo's answer", async () => {
       odooFaults.inject({ model: 'stock.picking', method: 'button_validate', fault: 'reset-mid-body' });
       carrier.ledger.ship(shipmentId);

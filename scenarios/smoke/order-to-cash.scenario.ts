@@ -15,6 +15,11 @@ scenario(
     exception: 'none',
     owner: 'odoo-functional',
     severity: 'critical',
+    // It ships by validating the order's one delivery picking in Odoo, by hand.
+    notOn: {
+      'two-step-delivery': 'ships by validating the single delivery picking by hand; on multi-step warehouses the carrier scenarios ship, after the warehouse picks',
+      'three-step-delivery': 'ships by validating the single delivery picking by hand; on multi-step warehouses the carrier scenarios ship, after the warehouse picks and packs',
+    },
   },
   async ({ odoo, data, step }) => {
     const customerId = await step('the customer exists', () =>

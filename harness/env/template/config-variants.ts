@@ -3,6 +3,8 @@ import type { OdooClient } from '../../odoo/index.ts';
 /** One Odoo configuration the library can run on: applied to the template after the base setup. */
 interface ConfigVariant {
   readonly description: string;
+  // Legs of an outgoing delivery: 1 (ship), 2 (pick, ship) or 3 (pick, pack, ship).
+  readonly deliverySteps: 1 | 2 | 3;
   readonly apply: (odoo: OdooClient) => Promise<void>;
 }
 
@@ -19,10 +21,10 @@ const deliverySteps = (steps: 'pick_ship' | 'pick_pack_ship') => async (odoo: Od
  * template of its own, and its recordings live beside the base's (`<major>-<name>/`).
  */
 export const CONFIG_VARIANTS = {
-  base: { description: 'delivery in 1 step, taxes rounded per line (the base template)', apply: async () => undefined },
-  'two-step-delivery': { description: 'delivery in 2 steps: pick, then ship (stock.warehouse delivery_steps = pick_ship)', apply: deliverySteps('pick_ship') },
-  'three-step-delivery': { description: 'delivery in 3 steps: pick, pack, then ship (delivery_steps = pick_pack_ship)', apply: deliverySteps('pick_pack_ship') },
-  'tax-rounding-global': { description: 'taxes rounded globally, per tax (tax_calculation_rounding_method = round_globally, 19\'s default)', apply: async (odoo) => void (await odoo.write('res.company', await odoo.search('res.company', []), { tax_calculation_rounding_method: 'round_globally' })) },
+  base: { description: 'delivery in 1 step, taxes rounded per line (the base template)', deliverySteps: 1, apply: async () => undefined },
+  'two-step-delivery': { description: 'delivery in 2 steps: pick, then ship (stock.warehouse delivery_steps = pick_ship)', deliverySteps: 2, apply: deliverySteps('pick_ship') },
+  'three-step-delivery': { description: 'delivery in 3 steps: pick, pack, then ship (delivery_steps = pick_pack_ship)', deliverySteps: 3, apply: deliverySteps('pick_pack_ship') },
+  'tax-rounding-global': { description: 'taxes rounded globally, per tax (tax_calculation_rounding_method = round_globally, 19\'s default)', deliverySteps: 1, apply: async (odoo) => void (await odoo.write('res.company', await odoo.search('res.company', []), { tax_calculation_rounding_method: 'round_globally' })) },
 } as const satisfies Record<string, ConfigVariant>;
 
 export type ConfigName = keyof typeof CONFIG_VARIANTS;
