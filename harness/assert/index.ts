@@ -7,4 +7,4 @@ export type { InvariantName, InvariantWorld, Violation } from './invariants.ts';
 export { correctionLabel, judgeViolations } from './expected-divergence.ts';
 export type { ExpectedDivergence, JudgedViolations } from './expected-divergence.ts';
 /** Odoo look-ups scenarios assert on. */
-export { creditNotesOf, deliveriesOf, invoicesOf, paymentsOf, saleOrderFor, stockOf } from './odoo-queries.ts';
+export { creditNotesOf, deliveriesOf, invoicesOf, paymentsOf, pickingsOf, saleOrderFor, stockOf } from './odoo-queries.ts';

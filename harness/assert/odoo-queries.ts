@@ -53,14 +53,16 @@ export const stockOf = async (odoo: OdooClient, productId: number) => {
 };
 
 /**
- * Deliveries of a sale order (its pickings to the customer) with their state, oldest first. The
- * pick and pack legs of a multi-step warehouse are internal pickings, not deliveries.
+ * Every picking of a sale order with its state, oldest first: the deliveries and, on a multi-step
+ * warehouse, the pick and pack legs before them (what the warehouse works on first).
  */
+export const pickingsOf = (odoo: OdooClient, saleOrder: { readonly picking_ids: readonly number[] }) =>
+  odoo.searchRead<{ id: number; name: string; state: string; picking_type_code: string; backorder_id: [number, string] | false; partner_id: [number, string] }>(
+    'stock.picking',
+    [['id', 'in', [...saleOrder.picking_ids]]],
+    { fields: ['name', 'state', 'picking_type_code', 'backorder_id', 'partner_id'], order: 'id' },
+  );
+
+/** Deliveries of a sale order (its pickings to the customer), oldest first; pick and pack legs are internal pickings, not deliveries. */
 export const deliveriesOf = async (odoo: OdooClient, saleOrder: { readonly picking_ids: readonly number[] }) =>
-  (
-    await odoo.searchRead<{ id: number; name: string; state: string; picking_type_code: string; backorder_id: [number, string] | false; partner_id: [number, string] }>(
-      'stock.picking',
-      [['id', 'in', [...saleOrder.picking_ids]]],
-      { fields: ['name', 'state', 'picking_type_code', 'backorder_id', 'partner_id'], order: 'id' },
-    )
-  ).filter((picking) => picking.picking_type_code === 'outgoing');
+  (await pickingsOf(odoo, saleOrder)).filter((picking) => picking.picking_type_code === 'outgoing');

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { deliveriesOf, expectNoOpenCorrections, saleOrderFor, stockOf } from '../../harness/assert/index.ts';
+import { expectNoOpenCorrections, pickingsOf, saleOrderFor, stockOf } from '../../harness/assert/index.ts';
 import { createStockedProduct, shopCustomer } from '../../harness/data/index.ts';
 import { scenario } from '../../harness/scenario/index.ts';
 
@@ -27,7 +27,8 @@ scenario(
 
     const saleOrder = await saleOrderFor(odoo, order);
     expect(saleOrder.state, `order ${order.number}: state of ${saleOrder.name} after the customer cancelled`).toBe('cancel');
-    expect((await deliveriesOf(odoo, saleOrder)).map((d) => d.state), `order ${order.number}: delivery states after the cancellation`).toEqual(['cancel']);
+    // Nothing left the warehouse: the first leg (the delivery, or the pick on a multi-step warehouse) is cancelled.
+    expect((await pickingsOf(odoo, saleOrder)).map((d) => d.state), `order ${order.number}: picking states after the cancellation`).toEqual(['cancel']);
     expect(await stockOf(odoo, product.id), `product ${product.sku}: on hand and free stock after the reservation was released`).toMatchObject({ qty_available: 4, free_qty: 4 });
     expect(saleOrder.invoice_ids, `order ${order.number}: invoices of ${saleOrder.name} after the cancellation`).toEqual([]);
     expect(gateway.ledger.authorizations.get(order.payment.authorizationId)!.status, `order ${order.number}: card authorization status after the cancellation`).toBe('voided');
