@@ -56,3 +56,28 @@ export const releaseXmlidClaim = async (odoo: OdooClient, kind: string, external
   const claims = await odoo.search('ir.model.data', [['module', '=', XMLID_MODULE], ['name', '=', xmlidName(`claim_${kind}`, externalId)]]);
   if (claims.length) await odoo.call('ir.model.data', 'unlink', [claims]);
 };
+
+/**
+ * Creates a record once across every instance of the connector: claims `kind`/`externalId`, runs
+ * `create`, and gives the claim up when `create` fails or makes nothing (`made` says whether it
+ * did), so a later delivery can try again; a made record keeps its claim, and a late twin finds it.
+ * @throws ClaimedElsewhereError naming `what` when another instance holds the claim.
+ */
+export const createOnce = async <T>(
+  odoo: OdooClient,
+  claim: { readonly model: string; readonly kind: string; readonly externalId: string; readonly what: string },
+  create: () => Promise<T>,
+  made: (result: T) => boolean = () => true,
+): Promise<T> => {
+  if (!(await claimXmlid(odoo, claim.model, claim.kind, claim.externalId)))
+    throw new ClaimedElsewhereError(`${claim.what} is being handled by another instance of the connector; deliver it again later`);
+  let result: T | undefined;
+  let ok = false;
+  try {
+    result = await create();
+    ok = made(result);
+    return result;
+  } finally {
+    if (!ok) await releaseXmlidClaim(odoo, claim.kind, claim.externalId);
+  }
+};

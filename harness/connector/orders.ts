@@ -2,7 +2,7 @@ import type { OrderList, ShopOrder } from '../../mocks/shop/index.ts';
 import { ownerOf } from '../governance/index.ts';
 import type { ConnectorContext } from './connector-context.ts';
 import { partnerFor } from './customers.ts';
-import { claimXmlid, ClaimedElsewhereError, findByXmlid, fullXmlid, releaseXmlidClaim, type LoadResult } from './odoo-refs.ts';
+import { createOnce, findByXmlid, fullXmlid, type LoadResult } from './odoo-refs.ts';
 
 /** What one order import did. */
 export type OrderImport = { readonly orderId: string; readonly saleOrderId: number; readonly created: boolean } | { readonly orderId: string; readonly parked: string };
@@ -64,16 +64,12 @@ export const importOrder = async (ctx: ConnectorContext, order: ShopOrder): Prom
   // Read before the claim: which instance wins must not change what the others ask of Odoo.
   await companyCurrency(ctx);
   // Another instance may be importing the same order right now: only the claim's holder does.
-  if (!(await claimXmlid(ctx.odoo, 'sale.order', 'shop_order', order.id)))
-    throw new ClaimedElsewhereError(`order ${order.number} is being imported by another instance of the connector; deliver it again later`);
-  let imported: OrderImport | undefined;
-  try {
-    imported = await createSaleOrder(ctx, order, products);
-    return imported;
-  } finally {
-    // Kept once the order exists (a late twin must not create a second); given up otherwise.
-    if (!imported || 'parked' in imported) await releaseXmlidClaim(ctx.odoo, 'shop_order', order.id);
-  }
+  return createOnce(
+    ctx.odoo,
+    { model: 'sale.order', kind: 'shop_order', externalId: order.id, what: `order ${order.number}` },
+    () => createSaleOrder(ctx, order, products),
+    (imported) => !('parked' in imported),
+  );
 };
 
 /** Creates and confirms the sale order of a shop order whose products are all known (`sale.order.load`, one transaction). */

@@ -6,7 +6,7 @@ import type { ConnectorContext } from './connector-context.ts';
 import { ExternalApiError } from './external-api.ts';
 import { postedInvoicesOf, invoiceToPay } from './invoices.ts';
 import { importOrderById, saleOrderOf } from './orders.ts';
-import { claimXmlid, ClaimedElsewhereError, releaseXmlidClaim } from './odoo-refs.ts';
+import { createOnce } from './odoo-refs.ts';
 
 /** What became of a capture attempt. */
 export type CaptureOutcome = 'captured' | 'pending' | 'declined' | 'parked';
@@ -71,15 +71,7 @@ export const recordCapture = async (ctx: ConnectorContext, capture: { captureId:
   const [existing] = await ctx.odoo.search('account.payment', [['memo', '=', capture.captureId]], { limit: 1 });
   if (existing) return existing;
   // Two instances may get the same notice at once: both would find no payment and both register one.
-  if (!(await claimXmlid(ctx.odoo, 'account.payment', 'capture', capture.captureId)))
-    throw new ClaimedElsewhereError(`capture ${capture.captureId} is being recorded by another instance of the connector; deliver it again later`);
-  try {
-    return await registerCapture(ctx, capture);
-  } catch (error) {
-    // No payment was made: a later delivery may claim it again.
-    await releaseXmlidClaim(ctx.odoo, 'capture', capture.captureId);
-    throw error;
-  }
+  return createOnce(ctx.odoo, { model: 'account.payment', kind: 'capture', externalId: capture.captureId, what: `capture ${capture.captureId}` }, () => registerCapture(ctx, capture));
 };
 
 const registerCapture = async (ctx: ConnectorContext, capture: { captureId: string; orderRef: string; amount: number }): Promise<number> => {
@@ -141,14 +133,7 @@ export const recordRefund = async (
   if (!(await ctx.odoo.searchCount('account.payment', [['memo', '=', refund.captureId]])))
     throw new Error(`refund ${refund.refundId} arrived before capture ${refund.captureId} was recorded; retry later`);
   // As for captures: one instance makes the credit note, another one at the same moment waits.
-  if (!(await claimXmlid(ctx.odoo, 'account.payment', 'refund', refund.refundId)))
-    throw new ClaimedElsewhereError(`refund ${refund.refundId} is being recorded by another instance of the connector; deliver it again later`);
-  try {
-    return await creditRefund(ctx, refund);
-  } catch (error) {
-    await releaseXmlidClaim(ctx.odoo, 'refund', refund.refundId);
-    throw error;
-  }
+  return createOnce(ctx.odoo, { model: 'account.payment', kind: 'refund', externalId: refund.refundId, what: `refund ${refund.refundId}` }, () => creditRefund(ctx, refund));
 };
 
 const creditRefund = async (

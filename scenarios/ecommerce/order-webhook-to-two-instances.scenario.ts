@@ -29,7 +29,7 @@ scenario(
       const outcomes = await Promise.allSettled([connector.handleShopEvent(created), other.handleShopEvent(created)]);
       // Which instance imports depends on timing; the one that loses the claim asks to be called again.
       const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [(o.reason as Error).message] : []));
-      expect(refused, `order ${order.number}: deliveries refused while the other instance imports`).toEqual(refused.length ? [expect.stringMatching(/being imported by another instance/)] : []);
+      expect(refused, `order ${order.number}: deliveries refused while the other instance imports`).toEqual(refused.length ? [expect.stringMatching(/being handled by another instance/)] : []);
     });
     await step('the shop delivers it again to both', async () => {
       await connector.handleShopEvent(created);

@@ -29,7 +29,7 @@ scenario(
       const [settled] = gateway.webhooks.pending;
       const outcomes = await Promise.allSettled([connector.handlePaymentEvent(gateway.onTheWire(settled!)), other.handlePaymentEvent(gateway.onTheWire(settled!))]);
       const refused = outcomes.flatMap((o) => (o.status === 'rejected' ? [(o.reason as Error).message] : []));
-      expect(refused, `order ${order.number}: deliveries refused while the other instance records the capture`).toEqual(refused.length ? [expect.stringMatching(/being recorded by another instance/)] : []);
+      expect(refused, `order ${order.number}: deliveries refused while the other instance records the capture`).toEqual(refused.length ? [expect.stringMatching(/being handled by another instance/)] : []);
       // The sender delivers again to both; then its outbox is emptied as usual.
       await connector.handlePaymentEvent(gateway.onTheWire(settled!));
       await other.handlePaymentEvent(gateway.onTheWire(settled!));
