@@ -2,9 +2,9 @@
 export { describeCorrection, expectNoOpenCorrections } from './corrections.ts';
 /** The invariants checked after every scenario, and the table they fail with. */
 export { checkInvariants, formatViolations, INVARIANT_NAMES, INVARIANTS } from './invariants.ts';
-export type { InvariantName, InvariantWorld, Violation } from './invariants.ts';
+export type { ChannelWorld, InvariantName, InvariantWorld, Violation } from './invariants.ts';
 /** Divergences a scenario expects while a correction item is open. */
 export { correctionLabel, judgeViolations } from './expected-divergence.ts';
 export type { ExpectedDivergence, JudgedViolations } from './expected-divergence.ts';
 /** Odoo look-ups scenarios assert on. */
-export { creditNotesOf, deliveriesOf, invoicesOf, paymentsOf, pickingsOf, saleOrderFor, stockOf } from './odoo-queries.ts';
+export { creditNotesOf, customerQuantitiesOf, deliveriesOf, invoicesOf, paymentsOf, pickingsOf, saleOrderFor, stockOf } from './odoo-queries.ts';

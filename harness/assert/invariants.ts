@@ -3,7 +3,7 @@ import type { PaymentGatewaySimulator } from '../../mocks/payment/index.ts';
 import type { ShopSimulator } from '../../mocks/shop/index.ts';
 import { normalizeEmail, type Connector } from '../connector/index.ts';
 import type { OdooClient } from '../odoo/index.ts';
-import { accountForSaleLine } from './sale-line-moves.ts';
+import { accountForSaleLine, withFinalUsage } from './sale-line-moves.ts';
 
 /** The name of every invariant, as violations and expected divergences name them. */
 export const INVARIANT_NAMES = [
@@ -14,6 +14,7 @@ export const INVARIANT_NAMES = [
   'quants = receipts − deliveries + returns',
   'ordered = delivered + backordered + cancelled',
   "Odoo's delivered = shipped − returned",
+  'invoiced + to invoice ≤ kept + still to deliver',
   'one sale order per shop order',
   'one partner per email',
   "Odoo's delivered = carrier's net shipped",
@@ -30,14 +31,24 @@ export interface Violation {
   readonly actual: string;
 }
 
-/** What invariants look at: Odoo and the outside world after a scenario. */
-export interface InvariantWorld {
-  readonly odoo: OdooClient;
+/** One sales channel's systems and the integration instance that serves it. */
+export interface ChannelWorld {
+  // `shop` for the first channel (the web shop); a second one is named by the scenario.
+  readonly name: string;
   readonly shop: ShopSimulator;
   readonly gateway: PaymentGatewaySimulator;
   readonly carrier: CarrierSimulator;
   readonly connector: Connector;
 }
+
+/** What invariants look at: Odoo and every sales channel's systems after a scenario, the first channel first. */
+export interface InvariantWorld {
+  readonly odoo: OdooClient;
+  readonly channels: readonly ChannelWorld[];
+}
+
+// An order's name in a violation: its shop's id, qualified by the channel beyond the first.
+const orderLabel = (channel: ChannelWorld, orderRef: string): string => (channel.name === 'shop' ? orderRef : `${channel.name} ${orderRef}`);
 
 type Invariant = (world: InvariantWorld) => Promise<Violation[]>;
 const cents = (amount: number): number => Math.round(amount * 100);
@@ -67,10 +78,10 @@ const residualIsTotalMinusReconciled: Invariant = async ({ odoo }) => {
 };
 
 /** Credit notes in Odoo add up to what the gateway gave back (refunds and chargebacks). */
-const creditNotesEqualRefunds: Invariant = async ({ odoo, gateway }) => {
+const creditNotesEqualRefunds: Invariant = async ({ odoo, channels }) => {
   const notes = await odoo.searchRead<{ amount_total: number }>('account.move', [['state', '=', 'posted'], ['move_type', '=', 'out_refund']], { fields: ['amount_total'] });
   const odooTotal = notes.reduce((sum, n) => sum + cents(n.amount_total), 0);
-  const gatewayTotal = gateway.ledger.movements.filter((m) => m.kind !== 'capture').reduce((sum, m) => sum + m.amount, 0);
+  const gatewayTotal = channels.flatMap((c) => c.gateway.ledger.movements).filter((m) => m.kind !== 'capture').reduce((sum, m) => sum + m.amount, 0);
   return odooTotal === gatewayTotal ? [] : [{ invariant: 'credit notes = gateway refunds', subject: 'all orders', expected: (gatewayTotal / 100).toFixed(2), actual: (odooTotal / 100).toFixed(2) }];
 };
 
@@ -79,19 +90,21 @@ const creditNotesEqualRefunds: Invariant = async ({ odoo, gateway }) => {
  * memo (capture, refund or chargeback id). Payments that never went through the gateway (cash,
  * transfers) are not its business, but a memo that names a gateway id it does not know is.
  */
-const gatewayEqualsOdooPayments: Invariant = async ({ odoo, gateway }) => {
-  const byMemo = new Map(gateway.ledger.movements.map((m) => [m.id, m]));
+const gatewayEqualsOdooPayments: Invariant = async ({ odoo, channels }) => {
+  // Each channel's gateway account has ids of its own; an order is named with its channel.
+  const byMemo = new Map(channels.flatMap((channel) => channel.gateway.ledger.movements.map((m) => [m.id, { ...m, order: orderLabel(channel, m.orderRef) }] as const)));
   const payments = await odoo.searchRead<{ memo: string | false; amount: number; payment_type: string }>('account.payment', [['state', '!=', 'canceled']], { fields: ['memo', 'amount', 'payment_type'] });
   const odooNet = new Map<string, number>();
   for (const payment of payments) {
     const movement = payment.memo ? byMemo.get(payment.memo) : undefined;
     if (!movement && !/^(cap|ref|cb)_/.test(payment.memo || '')) continue;
-    const order = movement?.orderRef ?? `(unknown gateway id ${payment.memo})`;
+    const order = movement?.order ?? `(unknown gateway id ${payment.memo})`;
     odooNet.set(order, (odooNet.get(order) ?? 0) + (payment.payment_type === 'inbound' ? 1 : -1) * cents(payment.amount));
   }
-  const orders = new Set([...gateway.ledger.movements.map((m) => m.orderRef), ...odooNet.keys()]);
+  const collected = new Map(channels.flatMap((channel) => channel.gateway.ledger.movements.map((m) => [orderLabel(channel, m.orderRef), channel.gateway.ledger.netCollected(m.orderRef)] as const)));
+  const orders = new Set([...collected.keys(), ...odooNet.keys()]);
   return [...orders].flatMap((order) => {
-    const expected = gateway.ledger.netCollected(order);
+    const expected = collected.get(order) ?? 0;
     const actual = odooNet.get(order) ?? 0;
     return expected === actual ? [] : [{ invariant: 'gateway net = Odoo payments − refunds', subject: order, expected: (expected / 100).toFixed(2), actual: (actual / 100).toFixed(2) }];
   });
@@ -132,23 +145,40 @@ const quantsFollowMoves: Invariant = async ({ odoo }) => {
 };
 
 /**
- * Per sale line: ordered = delivered + still to deliver + cancelled; Odoo's delivered = delivered −
- * returned. Route-aware: pick and pack legs count by where their route ends (accountForSaleLine).
+ * Per sale line: ordered = delivered + still to deliver + cancelled (or less, where cancelled or
+ * returned units were taken off the order, never less than what the customer keeps or still
+ * gets); Odoo's delivered = delivered − returned; and Odoo bills (invoiced + still to invoice)
+ * no more units than the customer keeps or still gets: a cancelled backorder or a return that
+ * leaves the order "to invoice" makes the next "Create invoices" bill them again.
+ * Route-aware: pick and pack legs count by where their route ends (accountForSaleLine).
  */
 const orderedIsAccountedFor: Invariant = async ({ odoo }) => {
   const moves = await odoo.searchRead<Move & { location_final_id: [number, string] | false }>('stock.move', [['sale_line_id', '!=', false]], { fields: [...MOVE_FIELDS, 'location_final_id'] });
   if (!moves.length) return [];
-  const finals = [...new Set(moves.flatMap((m) => (m.location_final_id ? [m.location_final_id[0]] : [])))];
-  const finalUsage = new Map(finals.length ? (await odoo.read<{ id: number; usage: string }>('stock.location', finals, ['usage'])).map((l) => [l.id, l.usage]) : []);
+  const routed = await withFinalUsage(odoo, moves);
   const lineIds = [...new Set(moves.map((m) => (m.sale_line_id as [number, string])[0]))];
-  const lines = await odoo.read<{ id: number; display_name: string; product_uom_qty: number; qty_delivered: number }>('sale.order.line', lineIds, ['display_name', 'product_uom_qty', 'qty_delivered']);
+  const lines = await odoo.read<{ id: number; display_name: string; product_uom_qty: number; qty_delivered: number; qty_invoiced: number; qty_to_invoice: number }>('sale.order.line', lineIds, [
+    'display_name',
+    'product_uom_qty',
+    'qty_delivered',
+    'qty_invoiced',
+    'qty_to_invoice',
+  ]);
   return lines.flatMap((line) => {
     const { delivered, open, cancelled, returned } = accountForSaleLine(
-      moves.filter((m) => m.sale_line_id && m.sale_line_id[0] === line.id).map((m) => ({ ...m, final_usage: m.location_final_id ? (finalUsage.get(m.location_final_id[0]) ?? false) : false })),
+      routed.filter((m) => m.sale_line_id && m.sale_line_id[0] === line.id),
     );
     const out: Violation[] = [];
-    if (Math.abs(line.product_uom_qty - (delivered + open + cancelled)) > 1e-6)
+    const kept = delivered - returned;
+    if (line.product_uom_qty > delivered + open + cancelled + 1e-6 || line.product_uom_qty < kept + open - 1e-6)
       out.push({ invariant: 'ordered = delivered + backordered + cancelled', subject: line.display_name, expected: String(line.product_uom_qty), actual: `${delivered} + ${open} + ${cancelled}` });
+    if (line.qty_invoiced + line.qty_to_invoice > kept + open + 1e-6)
+      out.push({
+        invariant: 'invoiced + to invoice ≤ kept + still to deliver',
+        subject: `${line.display_name} (Create invoices would bill ${line.qty_invoiced + line.qty_to_invoice - kept - open} unit(s) the customer does not get)`,
+        expected: `≤ ${kept} + ${open}`,
+        actual: `${line.qty_invoiced} + ${line.qty_to_invoice}`,
+      });
     if (Math.abs(line.qty_delivered - (delivered - returned)) > 1e-6)
       out.push({ invariant: "Odoo's delivered = shipped − returned", subject: line.display_name, expected: String(delivered - returned), actual: String(line.qty_delivered) });
     return out;
@@ -182,8 +212,8 @@ const saleOrdersOfShop = async (odoo: OdooClient, numbers: readonly string[]): P
  * Per order the carrier handled and SKU: Odoo's delivered quantity = what the carrier shipped
  * minus what came back. Orders the warehouse shipped without the carrier are not its business.
  */
-const deliveredIsCarrierNetShipped: Invariant = async ({ odoo, shop, carrier }) => {
-  const handled = [...shop.ledger.orders.values()].filter((o) => carrier.ledger.shipmentsFor(o.id).length);
+const deliveredIsCarrierNetShipped: Invariant = async ({ odoo, channels }) => {
+  const handled = channels.flatMap((channel) => [...channel.shop.ledger.orders.values()].filter((o) => channel.carrier.ledger.shipmentsFor(o.id).length).map((order) => ({ ...order, carrier: channel.carrier })));
   const saleOrders = await saleOrdersOfShop(odoo, handled.map((o) => o.number));
   const lineIds = saleOrders.flatMap((o) => o.order_line);
   if (!lineIds.length) return [];
@@ -197,7 +227,7 @@ const deliveredIsCarrierNetShipped: Invariant = async ({ odoo, shop, carrier }) 
       const sku = skus.get((line.product_id as [number, string])[0])!;
       delivered.set(sku, (delivered.get(sku) ?? 0) + line.qty_delivered);
     }
-    const net = carrier.ledger.netShipped(order.id);
+    const net = order.carrier.ledger.netShipped(order.id);
     return [...new Set([...delivered.keys(), ...net.keys()])].flatMap((sku) => {
       const want = net.get(sku) ?? 0;
       const have = delivered.get(sku) ?? 0;
@@ -207,8 +237,8 @@ const deliveredIsCarrierNetShipped: Invariant = async ({ odoo, shop, carrier }) 
 };
 
 /** Each sale order's customer has the email of the shop customer who placed the order (where the shop has one). */
-const saleOrderCustomerIsShopCustomer: Invariant = async ({ odoo, shop }) => {
-  const orders = [...shop.ledger.orders.values()].filter((o) => normalizeEmail(o.customer.email ?? null));
+const saleOrderCustomerIsShopCustomer: Invariant = async ({ odoo, channels }) => {
+  const orders = channels.flatMap((c) => [...c.shop.ledger.orders.values()]).filter((o) => normalizeEmail(o.customer.email ?? null));
   const saleOrders = await saleOrdersOfShop(odoo, orders.map((o) => o.number));
   if (!saleOrders.length) return [];
   const partnerIds = [...new Set(saleOrders.map((so) => so.partner_id[0]))];
@@ -221,15 +251,19 @@ const saleOrderCustomerIsShopCustomer: Invariant = async ({ odoo, shop }) => {
 };
 
 /** After a stock sync, what the shop shows is Odoo's free quantity (only where the shop shows stock). */
-const shopStockIsOdooFreeQty: Invariant = async ({ odoo, shop, connector }) => {
-  if (!shop.ledger.stock.size) return [];
-  await connector.pushStockLevels();
-  const products = await odoo.searchRead<{ default_code: string; free_qty: number }>('product.product', [['default_code', 'in', [...shop.ledger.stock.keys()]]], { fields: ['default_code', 'free_qty'] });
-  return products.flatMap((p) => {
-    const expected = Math.max(0, Math.floor(p.free_qty));
-    const actual = shop.ledger.stock.get(p.default_code);
-    return actual === expected ? [] : [{ invariant: 'shop stock = Odoo free quantity', subject: p.default_code, expected: String(expected), actual: String(actual) }];
-  });
+const shopStockIsOdooFreeQty: Invariant = async ({ odoo, channels }) => {
+  const violations: Violation[] = [];
+  for (const { name, shop, connector } of channels) {
+    if (!shop.ledger.stock.size) continue;
+    await connector.pushStockLevels();
+    const products = await odoo.searchRead<{ default_code: string; free_qty: number }>('product.product', [['default_code', 'in', [...shop.ledger.stock.keys()]]], { fields: ['default_code', 'free_qty'] });
+    for (const p of products) {
+      const expected = Math.max(0, Math.floor(p.free_qty));
+      const actual = shop.ledger.stock.get(p.default_code);
+      if (actual !== expected) violations.push({ invariant: 'shop stock = Odoo free quantity', subject: name === 'shop' ? p.default_code : `${name} ${p.default_code}`, expected: String(expected), actual: String(actual) });
+    }
+  }
+  return violations;
 };
 
 /** The invariants every scenario is checked against once its own assertions passed. */

@@ -1,4 +1,5 @@
 import type { OdooClient } from '../odoo/index.ts';
+import { accountForSaleLine, withFinalUsage, type SaleLineAccount } from './sale-line-moves.ts';
 
 /** The sale order Odoo holds for a shop order (by its number), with what scenarios check. */
 export const saleOrderFor = async (odoo: OdooClient, shopOrder: { readonly number: string }) => {
@@ -66,3 +67,16 @@ export const pickingsOf = (odoo: OdooClient, saleOrder: { readonly picking_ids: 
 /** Deliveries of a sale order (its pickings to the customer), oldest first; pick and pack legs are internal pickings, not deliveries. */
 export const deliveriesOf = async (odoo: OdooClient, saleOrder: { readonly picking_ids: readonly number[] }) =>
   (await pickingsOf(odoo, saleOrder)).filter((picking) => picking.picking_type_code === 'outgoing');
+
+/**
+ * A sale order's units on their way to the customer, on any delivery route: delivered, still open
+ * (a backorder, or a pick leg not done yet), cancelled, and returned (accountForSaleLine).
+ */
+export const customerQuantitiesOf = async (odoo: OdooClient, saleOrder: { readonly order_line: readonly number[] }): Promise<SaleLineAccount> => {
+  const moves = await odoo.searchRead<{ state: string; quantity: number; product_uom_qty: number; location_usage: string; location_dest_usage: string; location_final_id: [number, string] | false }>(
+    'stock.move',
+    [['sale_line_id', 'in', [...saleOrder.order_line]]],
+    { fields: ['state', 'quantity', 'product_uom_qty', 'location_usage', 'location_dest_usage', 'location_final_id'] },
+  );
+  return accountForSaleLine(await withFinalUsage(odoo, moves));
+};

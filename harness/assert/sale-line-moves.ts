@@ -1,3 +1,5 @@
+import type { OdooClient } from '../odoo/index.ts';
+
 /** One stock move of a sale line, with the usage of its locations (final = where its route ends). */
 export interface SaleLineMove {
   readonly state: string;
@@ -43,4 +45,11 @@ export const accountForSaleLine = (moves: readonly SaleLineMove[]): SaleLineAcco
     } else open += move.product_uom_qty;
   }
   return { delivered, open, cancelled, returned };
+};
+
+/** Moves as read from Odoo with their `location_final_id`, given the usage of that location (one read of the locations). */
+export const withFinalUsage = async <M extends { readonly location_final_id: [number, string] | false }>(odoo: OdooClient, moves: readonly M[]): Promise<Array<M & { final_usage: string | false }>> => {
+  const finals = [...new Set(moves.flatMap((m) => (m.location_final_id ? [m.location_final_id[0]] : [])))];
+  const finalUsage = new Map(finals.length ? (await odoo.read<{ id: number; usage: string }>('stock.location', finals, ['usage'])).map((l) => [l.id, l.usage]) : []);
+  return moves.map((m) => ({ ...m, final_usage: m.location_final_id ? (finalUsage.get(m.location_final_id[0]) ?? false) : false }));
 };

@@ -2,6 +2,7 @@ import type { IntegrationMap } from '../governance/index.ts';
 import type { OdooClient } from '../odoo/index.ts';
 import type { CorrectionQueue } from './correction-queue.ts';
 import type { ExternalApi, Sleeper } from './external-api.ts';
+import type { ExternalIds } from './odoo-refs.ts';
 
 /** Business choices of the reference connector; a user's integration states its own. */
 export interface ConnectorPolicy {
@@ -30,6 +31,9 @@ export const newConnectorState = (): ConnectorState => ({ orderCursor: 0, handle
 /** Everything a flow of the reference connector needs. */
 export interface ConnectorContext {
   readonly odoo: OdooClient;
+  // The sales channel this instance serves (its shop), and its external ids in Odoo.
+  readonly channel: string;
+  readonly refs: ExternalIds;
   readonly shop: ExternalApi;
   readonly gateway: ExternalApi;
   readonly carrier: ExternalApi;

@@ -1,6 +1,6 @@
 import type { ShopCustomer } from '../../mocks/shop/index.ts';
 import type { ConnectorContext } from './connector-context.ts';
-import { findByXmlid, fullXmlid, linkXmlid, type LoadResult } from './odoo-refs.ts';
+import type { LoadResult } from './odoo-refs.ts';
 import { ownerOf } from '../governance/index.ts';
 
 /** Emails compare the way people type them: case and surrounding spaces do not matter. */
@@ -12,14 +12,14 @@ export const normalizeEmail = (email: string | null): string | undefined => emai
  * Incomplete customers (no email or no address) are imported and flagged for correction.
  */
 export const partnerFor = async (ctx: ConnectorContext, customer: ShopCustomer): Promise<number> => {
-  const known = await findByXmlid(ctx.odoo, 'shop_customer', customer.id);
+  const known = await ctx.refs.find('shop_customer', customer.id);
   if (known) return known;
 
   const email = normalizeEmail(customer.email);
   if (email) {
     const [byEmail] = await ctx.odoo.search('res.partner', [['email', '=ilike', email]], { limit: 1, order: 'id' });
     if (byEmail) {
-      await linkXmlid(ctx.odoo, 'res.partner', byEmail, 'shop_customer', customer.id);
+      await ctx.refs.link('res.partner', byEmail, 'shop_customer', customer.id);
       return byEmail;
     }
   }
@@ -40,7 +40,7 @@ export const partnerFor = async (ctx: ConnectorContext, customer: ShopCustomer):
   // load creates the partner and its external id in one transaction.
   const result = await ctx.odoo.call<LoadResult>('res.partner', 'load', [
     ['id', 'name', 'email', 'phone', 'street', 'city', 'zip', 'country_id/id'],
-    [[fullXmlid('shop_customer', customer.id), `${customer.firstName} ${customer.lastName}`.trim() || customer.id, email ?? '', customer.phone ?? '', address?.street ?? '', address?.city ?? '', address?.zip ?? '', address ? `base.${address.countryCode.toLowerCase()}` : '']],
+    [[ctx.refs.full('shop_customer', customer.id), `${customer.firstName} ${customer.lastName}`.trim() || customer.id, email ?? '', customer.phone ?? '', address?.street ?? '', address?.city ?? '', address?.zip ?? '', address ? `base.${address.countryCode.toLowerCase()}` : '']],
   ]);
   if (!result.ids) throw new Error(`Odoo refused shop customer ${customer.id}: ${result.messages.map((m) => m.message).join('; ')}`);
   return result.ids[0]!;

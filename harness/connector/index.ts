@@ -15,6 +15,8 @@ export type { Correction, WriteOff } from './correction-queue.ts';
 /** JSON over HTTP with timeouts, backoff and idempotency keys. */
 export { ExternalApi, ExternalApiError, DEFAULT_RETRY } from './external-api.ts';
 export type { RetryPolicy, Sleeper } from './external-api.ts';
+/** External ids in Odoo, namespaced per sales channel. */
+export { DEFAULT_CHANNEL, ExternalIds } from './odoo-refs.ts';
 /** Customer matching rules. */
 export { normalizeEmail } from './customers.ts';
 export type { CaptureOutcome } from './payments.ts';

@@ -4,8 +4,8 @@ import { ConfigError } from '../errors/index.ts';
 import type { Connector } from './connector.ts';
 import { createReferenceConnector, type ReferenceConnectorOptions } from './create-connector.ts';
 
-/** What the harness hands a connector factory: Odoo, the virtual clock, the systems' URLs, the scenario's policy. */
-export type ConnectorFactoryOptions = Pick<ReferenceConnectorOptions, 'odoo' | 'clock' | 'urls' | 'retry' | 'policy'>;
+/** What the harness hands a connector factory: Odoo, the sales channel it serves (its shop's URL), the virtual clock, the systems' URLs, the scenario's policy. */
+export type ConnectorFactoryOptions = Pick<ReferenceConnectorOptions, 'odoo' | 'channel' | 'clock' | 'urls' | 'retry' | 'policy'>;
 
 /** Builds the integration under test for one scenario. */
 export type ConnectorFactory = (options: ConnectorFactoryOptions) => Promise<Connector>;

@@ -2,7 +2,7 @@ import type { OrderList, ShopOrder } from '../../mocks/shop/index.ts';
 import { ownerOf } from '../governance/index.ts';
 import type { ConnectorContext } from './connector-context.ts';
 import { partnerFor } from './customers.ts';
-import { createOnce, findByXmlid, fullXmlid, type LoadResult } from './odoo-refs.ts';
+import type { LoadResult } from './odoo-refs.ts';
 
 /** What one order import did. */
 export type OrderImport = { readonly orderId: string; readonly saleOrderId: number; readonly created: boolean } | { readonly orderId: string; readonly parked: string };
@@ -34,7 +34,7 @@ export const importOrderById = async (ctx: ConnectorContext, orderId: string): P
  * Unknown SKUs park the order in the correction queue; nothing is written.
  */
 export const importOrder = async (ctx: ConnectorContext, order: ShopOrder): Promise<OrderImport> => {
-  const existing = await findByXmlid(ctx.odoo, 'shop_order', order.id);
+  const existing = await ctx.refs.find('shop_order', order.id);
   if (existing) {
     // An earlier import may have been cut after Odoo created the order (its answer lost): finish it.
     const [found] = await ctx.odoo.read<{ state: string }>('sale.order', [existing], ['state']);
@@ -64,8 +64,7 @@ export const importOrder = async (ctx: ConnectorContext, order: ShopOrder): Prom
   // Read before the claim: which instance wins must not change what the others ask of Odoo.
   await companyCurrency(ctx);
   // Another instance may be importing the same order right now: only the claim's holder does.
-  return createOnce(
-    ctx.odoo,
+  return ctx.refs.createOnce(
     { model: 'sale.order', kind: 'shop_order', externalId: order.id, what: `order ${order.number}` },
     () => createSaleOrder(ctx, order, products),
     (imported) => !('parked' in imported),
@@ -83,9 +82,9 @@ const createSaleOrder = async (ctx: ConnectorContext, order: ShopOrder, products
   const taxColumn = `order_line/${ctx.odoo.adapter.saleLineTaxField}/.id`;
   const rows = order.lines.map((line, index) => {
     const product = bySku.get(line.sku)!;
-    const lineColumns = [fullXmlid('shop_order_line', line.id), String(product.id), String(line.quantity), (line.unitPrice / 100).toFixed(2), String(line.discountPercent)];
+    const lineColumns = [ctx.refs.full('shop_order_line', line.id), String(product.id), String(line.quantity), (line.unitPrice / 100).toFixed(2), String(line.discountPercent)];
     if (twins) lineColumns.push(product.taxes_id.map((id) => twins.get(id)!).join(','));
-    return index === 0 ? [fullXmlid('shop_order', order.id), String(partnerId), order.number, ...lineColumns] : ['', '', '', ...lineColumns];
+    return index === 0 ? [ctx.refs.full('shop_order', order.id), String(partnerId), order.number, ...lineColumns] : ['', '', '', ...lineColumns];
   });
   const pricelistId = await pricelistFor(ctx, order.currency);
   const header = ['id', 'partner_id/.id', 'client_order_ref', 'order_line/id', 'order_line/product_id/.id', 'order_line/product_uom_qty', 'order_line/price_unit', 'order_line/discount', ...(twins ? [taxColumn] : [])];
@@ -167,4 +166,4 @@ const includedTwins = async (ctx: ConnectorContext, taxIds: number[]): Promise<M
 };
 
 /** The sale order of a shop order, if it was imported. */
-export const saleOrderOf = (ctx: ConnectorContext, orderId: string): Promise<number | undefined> => findByXmlid(ctx.odoo, 'shop_order', orderId);
+export const saleOrderOf = (ctx: ConnectorContext, orderId: string): Promise<number | undefined> => ctx.refs.find('shop_order', orderId);

@@ -6,7 +6,6 @@ import type { ConnectorContext } from './connector-context.ts';
 import { ExternalApiError } from './external-api.ts';
 import { postedInvoicesOf, invoiceToPay } from './invoices.ts';
 import { importOrderById, saleOrderOf } from './orders.ts';
-import { createOnce } from './odoo-refs.ts';
 
 /** What became of a capture attempt. */
 export type CaptureOutcome = 'captured' | 'pending' | 'declined' | 'parked';
@@ -71,7 +70,7 @@ export const recordCapture = async (ctx: ConnectorContext, capture: { captureId:
   const [existing] = await ctx.odoo.search('account.payment', [['memo', '=', capture.captureId]], { limit: 1 });
   if (existing) return existing;
   // Two instances may get the same notice at once: both would find no payment and both register one.
-  return createOnce(ctx.odoo, { model: 'account.payment', kind: 'capture', externalId: capture.captureId, what: `capture ${capture.captureId}` }, () => registerCapture(ctx, capture));
+  return ctx.refs.createOnce({ model: 'account.payment', kind: 'capture', externalId: capture.captureId, what: `capture ${capture.captureId}` }, () => registerCapture(ctx, capture));
 };
 
 const registerCapture = async (ctx: ConnectorContext, capture: { captureId: string; orderRef: string; amount: number }): Promise<number> => {
@@ -133,7 +132,7 @@ export const recordRefund = async (
   if (!(await ctx.odoo.searchCount('account.payment', [['memo', '=', refund.captureId]])))
     throw new Error(`refund ${refund.refundId} arrived before capture ${refund.captureId} was recorded; retry later`);
   // As for captures: one instance makes the credit note, another one at the same moment waits.
-  return createOnce(ctx.odoo, { model: 'account.payment', kind: 'refund', externalId: refund.refundId, what: `refund ${refund.refundId}` }, () => creditRefund(ctx, refund));
+  return ctx.refs.createOnce({ model: 'account.payment', kind: 'refund', externalId: refund.refundId, what: `refund ${refund.refundId}` }, () => creditRefund(ctx, refund));
 };
 
 const creditRefund = async (
@@ -272,4 +271,28 @@ export const refundQuantities = async (ctx: ConnectorContext, orderId: string, q
   const capture = captures[0];
   if (!value || !capture) return;
   await refundOrder(ctx, orderId, capture.captureId, Math.min(value, capture.amount), reason, idempotencyKey, quantities);
+  await takeRefundedOffOrder(ctx, saleOrderId!);
+};
+
+/**
+ * Lowers each sale line's ordered quantity to what the customer keeps or still gets, once its
+ * units were refunded: on lines invoiced on order quantities, a cancelled backorder or a return
+ * otherwise leaves the order "to invoice", and the next "Create invoices" bills them again.
+ * Computed from Odoo's state, so a repeated notice changes nothing.
+ */
+const takeRefundedOffOrder = async (ctx: ConnectorContext, saleOrderId: number): Promise<void> => {
+  const lines = await ctx.odoo.searchRead<{ id: number; product_uom_qty: number; qty_delivered: number }>('sale.order.line', [['order_id', '=', saleOrderId], ['display_type', '=', false]], {
+    fields: ['product_uom_qty', 'qty_delivered'],
+  });
+  // Units still on their way: moves not done nor cancelled, returns (from the customer) aside.
+  const moves = await ctx.odoo.searchRead<{ sale_line_id: [number, string]; product_uom_qty: number; location_usage: string }>(
+    'stock.move',
+    [['sale_line_id', 'in', lines.map((l) => l.id)], ['state', 'not in', ['done', 'cancel']]],
+    { fields: ['sale_line_id', 'product_uom_qty', 'location_usage'] },
+  );
+  for (const line of lines) {
+    const open = moves.filter((m) => m.sale_line_id[0] === line.id && m.location_usage !== 'customer').reduce((sum, m) => sum + m.product_uom_qty, 0);
+    const target = line.qty_delivered + open;
+    if (line.product_uom_qty > target + 1e-6) await ctx.odoo.write('sale.order.line', [line.id], { product_uom_qty: target });
+  }
 };

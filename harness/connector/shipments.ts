@@ -3,7 +3,6 @@ import type { FulfillmentList, ShopOrder } from '../../mocks/shop/index.ts';
 import { ownerOf } from '../governance/index.ts';
 import { asAction } from '../odoo/index.ts';
 import type { ConnectorContext } from './connector-context.ts';
-import { findByXmlid, linkXmlid } from './odoo-refs.ts';
 import { saleOrderOf } from './orders.ts';
 import { refundQuantities } from './payments.ts';
 import { ExternalApiError } from './external-api.ts';
@@ -67,7 +66,7 @@ export const requestShipment = async (ctx: ConnectorContext, orderId: string): P
     });
     return undefined;
   }
-  if (!(await findByXmlid(ctx.odoo, 'shipment', shipment.id))) await linkXmlid(ctx.odoo, 'stock.picking', picking.id, 'shipment', shipment.id);
+  if (!(await ctx.refs.find('shipment', shipment.id))) await ctx.refs.link('stock.picking', picking.id, 'shipment', shipment.id);
   return shipment.id;
 };
 
@@ -77,7 +76,7 @@ export const requestShipment = async (ctx: ConnectorContext, orderId: string): P
  * (the shop's fulfillment, the refund of what will not ship), once.
  */
 export const recordShipped = async (ctx: ConnectorContext, event: Extract<CarrierWebhook, { type: 'shipment.shipped' }>): Promise<void> => {
-  const pickingId = await findByXmlid(ctx.odoo, 'shipment', event.shipmentId);
+  const pickingId = await ctx.refs.find('shipment', event.shipmentId);
   if (!pickingId) throw new Error(`shipment ${event.shipmentId} is not linked to a picking`);
   const [picking] = await ctx.odoo.read<{ state: string }>('stock.picking', [pickingId], ['state']);
   if (picking?.state === 'cancel') return;
@@ -106,8 +105,8 @@ export const recordShipped = async (ctx: ConnectorContext, event: Extract<Carrie
 
 /** Books returned goods back into stock with a return picking, once per shipment. */
 export const recordReturned = async (ctx: ConnectorContext, event: Extract<CarrierWebhook, { type: 'shipment.returned' }>): Promise<void> => {
-  if (await findByXmlid(ctx.odoo, 'return', event.id)) return;
-  const pickingId = await findByXmlid(ctx.odoo, 'shipment', event.shipmentId);
+  if (await ctx.refs.find('return', event.id)) return;
+  const pickingId = await ctx.refs.find('shipment', event.shipmentId);
   if (!pickingId) throw new Error(`shipment ${event.shipmentId} is not linked to a picking`);
   const context = { active_model: 'stock.picking', active_id: pickingId, active_ids: [pickingId] };
   const wizardId = await ctx.odoo.create('stock.return.picking', {}, { context });
@@ -122,7 +121,7 @@ export const recordReturned = async (ctx: ConnectorContext, event: Extract<Carri
   const returnPickingId = action?.res_id;
   if (typeof returnPickingId !== 'number' || !returnPickingId) throw new Error(`the return of ${event.shipmentId} made no picking`);
   await ctx.odoo.validatePicking(returnPickingId);
-  await linkXmlid(ctx.odoo, 'stock.picking', returnPickingId, 'return', event.id);
+  await ctx.refs.link('stock.picking', returnPickingId, 'return', event.id);
   await refundQuantities(ctx, event.orderRef, returned, 'Returned goods', `refund-return-${event.id}`);
 };
 

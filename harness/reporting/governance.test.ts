@@ -37,6 +37,8 @@ test('counts failed syncs, orders awaiting correction, mismatches and the mean t
     correctionsByOwner: { 'business-process-owner': 1, 'odoo-functional': 1 },
     // The failed scenario's own owner is the business; what failed was Odoo's refusal.
     failuresByOwner: { 'odoo-functional': 1 },
+    // Results without channel facts are the web shop's.
+    byChannel: { shop: { scenarios: 0, orders: 0, failedSyncs: 2, ordersAwaitingCorrection: 1, writeOffs: 0 } },
   });
   expect(summary.coverage['payment-capture']).toEqual({ 'card declined': [{ id: 'payments/a', status: 'passed' }] });
   const markdown = governanceMarkdown(summary);
@@ -45,4 +47,22 @@ test('counts failed syncs, orders awaiting correction, mismatches and the mean t
   expect(markdown).toContain('| stock-sync | **no scenario** |');
   expect(markdown).toContain('| failed scenarios by owner | odoo-functional: 1 |');
   expect(markdown).toContain('| payment mismatches (of which written off within tolerance) | 2 (1) |');
+});
+
+test('counts per sales channel, and the same order id in two channels is two orders awaiting correction', async () => {
+  const parked = (channel: string) => ({ channel, flow: 'order-import', reason: 'unknown_sku', owner: 'odoo-functional', reference: 'ord_0001' });
+  const summary = summarizeGovernance(await loadIntegrationMap(REFERENCE_MAP_PATH), [
+    {
+      meta: meta('channels/a', 'order-import', 'same ids in two channels'),
+      status: 'passed',
+      facts: { corrections: [parked('shop'), parked('marketplace')], violations: [], writeOffs: 1, channels: { shop: { orders: 1, writeOffs: 0 }, marketplace: { orders: 2, writeOffs: 1 } } },
+    },
+    { meta: meta('payments/b', 'payment-capture', 'card declined'), status: 'passed', facts: { corrections: [], violations: [], channels: { shop: { orders: 1, writeOffs: 0 } } } },
+  ]);
+  expect(summary.metrics.ordersAwaitingCorrection).toBe(2);
+  expect(summary.metrics.byChannel).toEqual({
+    marketplace: { scenarios: 1, orders: 2, failedSyncs: 1, ordersAwaitingCorrection: 1, writeOffs: 1 },
+    shop: { scenarios: 2, orders: 2, failedSyncs: 1, ordersAwaitingCorrection: 1, writeOffs: 0 },
+  });
+  expect(governanceMarkdown(summary)).toContain('| marketplace | 1 | 2 | 1 | 1 | 1 |');
 });

@@ -30,8 +30,47 @@ export interface GovernanceSummary {
     readonly correctionsByOwner: Record<string, number>;
     // Failed scenarios by who must act (the owner follows what failed, not only the scenario's own).
     readonly failuresByOwner: Record<string, number>;
+    // The same figures per sales channel (`shop` is the web shop), so a new channel is governed alike.
+    readonly byChannel: Record<string, ChannelMetrics>;
   };
 }
+
+/** What governance counts per sales channel. */
+export interface ChannelMetrics {
+  // Scenarios that placed orders in the channel.
+  readonly scenarios: number;
+  readonly orders: number;
+  readonly failedSyncs: number;
+  readonly ordersAwaitingCorrection: number;
+  readonly writeOffs: number;
+}
+
+// Results written before channels existed, and items without one, are the web shop's.
+const channelOf = (item: { readonly channel?: string }): string => item.channel ?? 'shop';
+
+// Shop orders with an open correction item, told apart per channel (both shops have an `ord_0001`).
+const awaitingCorrection = (corrections: GovernanceFacts['corrections']): Set<string> =>
+  new Set(corrections.filter((c) => c.resolutionMs === undefined && c.reference.startsWith('ord_')).map((c) => `${channelOf(c)}/${c.reference}`));
+
+const perChannel = (scenarios: readonly GovernanceInput[]): Record<string, ChannelMetrics> => {
+  const names = new Set(scenarios.flatMap((s) => [...Object.keys(s.facts?.channels ?? {}), ...(s.facts?.corrections ?? []).map(channelOf)]));
+  return Object.fromEntries(
+    [...names].sort().map((name) => {
+      const corrections = scenarios.flatMap((s) => s.facts?.corrections ?? []).filter((c) => channelOf(c) === name);
+      const facts = scenarios.flatMap((s) => (s.facts?.channels?.[name] ? [s.facts.channels[name]] : []));
+      return [
+        name,
+        {
+          scenarios: facts.filter((f) => f.orders > 0).length,
+          orders: facts.reduce((sum, f) => sum + f.orders, 0),
+          failedSyncs: corrections.length,
+          ordersAwaitingCorrection: awaitingCorrection(corrections).size,
+          writeOffs: facts.reduce((sum, f) => sum + f.writeOffs, 0),
+        },
+      ];
+    }),
+  );
+};
 
 const DUPLICATE = /duplicate|one (sale order|partner) per/;
 const PAYMENT = /payment_mismatch|refund_mismatch|gateway net|credit notes/;
@@ -57,7 +96,7 @@ export const summarizeGovernance = (integration: IntegrationMap, scenarios: read
       scenarios: scenarios.length,
       failedScenarios: scenarios.filter((s) => s.status === 'failed').length,
       failedSyncs: corrections.length,
-      ordersAwaitingCorrection: new Set(corrections.filter((c) => c.resolutionMs === undefined && c.reference.startsWith('ord_')).map((c) => c.reference)).size,
+      ordersAwaitingCorrection: awaitingCorrection(corrections).size,
       duplicatesFound: signals.filter((x) => DUPLICATE.test(x)).length,
       paymentMismatches: signals.filter((x) => PAYMENT.test(x)).length + writeOffs,
       writeOffs,
@@ -65,6 +104,7 @@ export const summarizeGovernance = (integration: IntegrationMap, scenarios: read
       meanTimeToResolutionMinutes: resolved.length ? Math.round(resolved.reduce((a, b) => a + b, 0) / resolved.length / 60_000) : null,
       correctionsByOwner: byOwner,
       failuresByOwner,
+      byChannel: perChannel(scenarios),
     },
   };
 };
@@ -89,6 +129,12 @@ export const governanceMarkdown = (summary: GovernanceSummary): string => {
     `| mean time to resolution | ${m.meanTimeToResolutionMinutes === null ? 'n/a' : `${m.meanTimeToResolutionMinutes} min`} |`,
     `| correction items by owner | ${Object.entries(m.correctionsByOwner).map(([o, n]) => `${o}: ${n}`).join(', ') || 'none'} |`,
     `| failed scenarios by owner | ${Object.entries(m.failuresByOwner).map(([o, n]) => `${o}: ${n}`).join(', ') || 'none'} |`,
+    '',
+    '## Per sales channel',
+    '',
+    '| channel | scenarios | orders | failed syncs | orders awaiting correction | write-offs |',
+    '|---|---|---|---|---|---|',
+    ...Object.entries(m.byChannel).map(([name, c]) => `| ${name} | ${c.scenarios} | ${c.orders} | ${c.failedSyncs} | ${c.ordersAwaitingCorrection} | ${c.writeOffs} |`),
     '',
     '## Coverage: flow × exception',
     '',

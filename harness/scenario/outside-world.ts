@@ -1,9 +1,10 @@
 import { setupServer, type SetupServer } from 'msw/node';
-import { CarrierSimulator } from '../../mocks/carrier/index.ts';
-import { PaymentGatewaySimulator } from '../../mocks/payment/index.ts';
+import { CARRIER_URL, CarrierSimulator } from '../../mocks/carrier/index.ts';
+import { GATEWAY_URL, PaymentGatewaySimulator } from '../../mocks/payment/index.ts';
 import { VirtualClock, type DeliveryReport } from '../../mocks/shared/index.ts';
-import { ShopSimulator, type NewOrder, type ShopOrder } from '../../mocks/shop/index.ts';
-import { ConnectorStoppedError, loadConnectorFactory, type Connector, type ConnectorPolicy } from '../connector/index.ts';
+import { SHOP_URL, ShopSimulator, type NewOrder, type ShopOrder } from '../../mocks/shop/index.ts';
+import { ConnectorStoppedError, DEFAULT_CHANNEL, loadConnectorFactory, type Connector, type ConnectorPolicy } from '../connector/index.ts';
+import { ConfigError } from '../errors/index.ts';
 import { OdooTransportError, type OdooClient } from '../odoo/index.ts';
 
 /** Deliveries of one webhook a sender makes before it gives up (real vendors retry for hours, then stop). */
@@ -38,7 +39,39 @@ export interface CheckoutOptions extends Omit<NewOrder, 'authorizationId'> {
 }
 
 /**
- * Shop, payment gateway and carrier simulators on one virtual clock, their handlers installed on
+ * A sales channel: its shop with its own order numbering, its own payment account and carrier
+ * account (whose ids carry `idTag`), served by an instance of the integration bound to it.
+ */
+export interface SalesChannel {
+  // `shop` (the web shop) for the first channel.
+  readonly name: string;
+  // What the shop's order numbers start with (`#`, a marketplace's `MP-`).
+  readonly orderNumberPrefix: string;
+  // Put into the payment and carrier ids of a second channel's accounts ('' on the first).
+  readonly idTag: string;
+}
+
+/** The first channel: the web shop, as every scenario has it. */
+export const WEB_SHOP: SalesChannel = { name: DEFAULT_CHANNEL, orderNumberPrefix: '#', idTag: '' };
+
+/**
+ * One more channel named `name` (e.g. `marketplace`): order numbers `MA-1001`, ids tagged `ma`.
+ * Its shop numbers orders and customers from `ord_0001`/`cus_0001` like the first one does.
+ * @throws ConfigError when the name is not lowercase letters and digits, or is taken.
+ */
+export const salesChannel = (name: string, taken: readonly SalesChannel[]): SalesChannel => {
+  if (!/^[a-z][a-z0-9]{1,19}$/.test(name)) throw new ConfigError('addChannel', `✖ channel name "${name}": expected 2 to 20 lowercase letters or digits, starting with a letter (e.g. "marketplace")`);
+  const channel = { name, orderNumberPrefix: `${name.slice(0, 2).toUpperCase()}-`, idTag: name.slice(0, 2) };
+  const clash = taken.find((c) => c.name === name || c.idTag === channel.idTag);
+  if (clash) throw new ConfigError('addChannel', `✖ channel name "${name}": ${clash.name === name ? 'already wired' : `starts like channel "${clash.name}"; their order numbers would clash`}`);
+  return channel;
+};
+
+// Where a channel's systems answer: the first channel keeps the simulators' own addresses.
+const channelUrl = (base: string, channel: SalesChannel): string => (channel.name === DEFAULT_CHANNEL ? base : base.replace('https://', `https://${channel.name}.`));
+
+/**
+ * Shop, payment gateway and carrier simulators of one sales channel on a virtual clock, their handlers installed on
  * the worker's msw server, and the reference connector wired to them and to the scenario's Odoo.
  */
 export class OutsideWorld {
@@ -51,13 +84,14 @@ export class OutsideWorld {
     readonly connector: Connector,
     // A second (third …) instance of the integration, for concurrency.
     readonly anotherInstance: () => Promise<Connector>,
+    readonly channel: SalesChannel,
   ) {}
 
-  static async create(server: SetupServer, odoo: OdooClient, policy: Partial<ConnectorPolicy> = {}): Promise<OutsideWorld> {
-    const clock = new VirtualClock();
-    const shop = new ShopSimulator(clock);
-    const gateway = new PaymentGatewaySimulator(clock, {}, undefined, gatewayWebhookVersion());
-    const carrier = new CarrierSimulator(clock);
+  /** The systems of `channel` (the web shop unless named) and its integration instance; channels of one scenario share `clock`. */
+  static async create(server: SetupServer, odoo: OdooClient, policy: Partial<ConnectorPolicy> = {}, channel: SalesChannel = WEB_SHOP, clock = new VirtualClock()): Promise<OutsideWorld> {
+    const shop = new ShopSimulator(clock, channelUrl(SHOP_URL, channel), channel.orderNumberPrefix);
+    const gateway = new PaymentGatewaySimulator(clock, { idTag: channel.idTag }, channelUrl(GATEWAY_URL, channel), gatewayWebhookVersion());
+    const carrier = new CarrierSimulator(clock, channelUrl(CARRIER_URL, channel), channel.idTag);
     server.use(...shop.handlers(), ...gateway.handlers(), ...carrier.handlers());
     const createConnector = await loadConnectorFactory();
     // Each call makes one more instance of the integration on the same systems and Odoo, with
@@ -65,13 +99,14 @@ export class OutsideWorld {
     const newInstance = () =>
       createConnector({
         odoo,
+        channel: channel.name,
         clock: { now: () => clock.now(), iso: () => clock.iso(), sleep: (ms) => clock.sleep(ms) },
         urls: { shop: shop.baseUrl, gateway: gateway.baseUrl, carrier: carrier.baseUrl },
         // Real time only bounds a hanging request; backoff waits are virtual.
         retry: { timeoutMs: 250 },
         policy,
       });
-    return new OutsideWorld(server, clock, shop, gateway, carrier, await newInstance(), newInstance);
+    return new OutsideWorld(server, clock, shop, gateway, carrier, await newInstance(), newInstance, channel);
   }
 
   /** A customer checks out: the gateway authorizes the total, the shop stores the order. */

@@ -11,7 +11,7 @@ const unanswered = (): { world: InvariantWorld; calls: () => number } => {
     throw new Error('replay: no recorded answer for account.move.line search_read\nmore detail');
   };
   const odoo = { searchRead: refuse, read: refuse, call: refuse };
-  return { world: { odoo, shop: {}, gateway: {}, carrier: {}, connector: {} } as unknown as InvariantWorld, calls: () => calls };
+  return { world: { odoo, channels: [{ name: 'shop', shop: {}, gateway: {}, carrier: {}, connector: {} }] } as unknown as InvariantWorld, calls: () => calls };
 };
 
 test('after a failed body, a check that cannot run says why and keeps the body as the failure', async () => {

@@ -19,7 +19,7 @@ export const checkAfterScenario = async (world: InvariantWorld, bodyError: unkno
   if (bodyError !== undefined && failureCategory(bodyError, []) === 'infrastructure')
     return { violations: [], reconciliation: 'not checked: Odoo was not answering when the scenario failed' };
   try {
-    const { violations, excused } = judgeViolations(await checkInvariants(world), expected, world.connector.corrections.items);
+    const { violations, excused } = judgeViolations(await checkInvariants(world), expected, world.channels.flatMap((c) => c.connector.corrections.items));
     const verdict = violations.length ? formatViolations(violations) : `all ${INVARIANTS.length} invariants hold${excused.length ? ', but for the expected divergences below' : ''}`;
     // Expected divergences stay visible, each with the open correction item that explains it.
     const explained = excused.length ? `\n\nexpected divergences, each explained by an open correction item:\n${formatViolations(excused, 'because')}` : '';

@@ -9,7 +9,7 @@ export const ScenarioMeta = z.object({
   // `<area>/<name>`, the same as the file's path under scenarios/ without `.scenario.ts`.
   id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'expected "<area>/<name>" in kebab-case, e.g. "payments/declined-card"'),
   title: z.string().min(1),
-  area: z.enum(['smoke', 'ecommerce', 'payments', 'inventory', 'finance', 'master-data', 'resilience']),
+  area: z.enum(['smoke', 'ecommerce', 'payments', 'inventory', 'finance', 'master-data', 'resilience', 'channels']),
   // A flow of the integration map, e.g. "order-to-cash".
   flow: z.string().min(1),
   // The exception the scenario causes on purpose ("none" for a happy path).
@@ -18,6 +18,9 @@ export const ScenarioMeta = z.object({
   severity: z.enum(['blocker', 'critical', 'normal', 'minor', 'trivial']),
   // Business choices the connector is set up with for this scenario (default: keep backorders).
   connectorPolicy: z.object({ backorder: z.enum(['keep', 'cancel']) }).partial().optional(),
+  // How long the client waits for each Odoo answer in this scenario (default ODOO_TIMEOUT_MS): a
+  // scenario about a slow Odoo sets it below the fault's delay.
+  odooTimeoutMs: z.number().int().min(1000).optional(),
   // Configurations of the matrix the scenario does not apply to, each with why.
   notOn: z.partialRecord(z.enum(CONFIG_NAMES), z.string().min(1, 'say why the scenario does not apply there')).optional(),
 });
@@ -42,13 +45,16 @@ export interface OdooRunFacts {
 
 /** What a scenario run tells governance: correction items and broken invariants. */
 export interface GovernanceFacts {
-  readonly corrections: ReadonlyArray<{ readonly flow: string; readonly reason: string; readonly owner: string; readonly reference: string; readonly resolutionMs?: number }>;
+  // Each correction item with the sales channel whose integration instance parked it (`shop` for the web shop).
+  readonly corrections: ReadonlyArray<{ readonly channel?: string; readonly flow: string; readonly reason: string; readonly owner: string; readonly reference: string; readonly resolutionMs?: number }>;
   // Names of the invariants that did not hold.
   readonly violations: readonly string[];
   // Differences the integration wrote off within its tolerance (payment mismatches, settled).
   readonly writeOffs?: number;
   // Who must act on this scenario's failure (follows what failed); absent when it passed.
   readonly failureOwner?: string;
+  // Per sales channel: shop orders placed and write-offs made (one channel, `shop`, unless the scenario adds some).
+  readonly channels?: Readonly<Record<string, { readonly orders: number; readonly writeOffs: number }>>;
 }
 
 declare module 'vitest' {

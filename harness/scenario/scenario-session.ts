@@ -43,7 +43,7 @@ export class ScenarioSession {
     private readonly finish: (passed: boolean) => Promise<string | undefined>,
   ) {}
 
-  static async open(scenarioId: string, run: HarnessRunContext): Promise<ScenarioSession> {
+  static async open(scenarioId: string, run: HarnessRunContext, overrides: { readonly timeoutMs?: number | undefined } = {}): Promise<ScenarioSession> {
     const redactor = new SecretRedactor();
     if (run.mode === 'replay') {
       const path = recordingPath(run.recordingsDir, run.major, scenarioId, run.config);
@@ -89,7 +89,7 @@ export class ScenarioSession {
         password: target.password,
         apiKey: target.apiKey,
         transport: target.transport,
-        timeoutMs: run.timeoutMs,
+        timeoutMs: overrides.timeoutMs ?? run.timeoutMs,
         restartWaitMs: run.restartWaitMs,
         redactor,
         // The recorder also keeps the report's transcript; the link goes outside it, so calls made

@@ -15,7 +15,7 @@ import { loadIntegrationMap, type Owner } from '../governance/index.ts';
 import type { ExpectedDivergence } from '../assert/index.ts';
 import { INTERRUPTED_BY_RESTART, type OdooClient } from '../odoo/index.ts';
 import type { OdooFaults } from '../odoo/fault-proxy/index.ts';
-import { OutsideWorld, startMswServer, type CheckoutOptions } from './outside-world.ts';
+import { OutsideWorld, salesChannel, startMswServer, type CheckoutOptions } from './outside-world.ts';
 import { ScenarioMeta } from './scenario-meta.ts';
 import { checkAfterScenario, withInvariants } from './post-scenario-check.ts';
 import { ScenarioSession } from './scenario-session.ts';
@@ -24,17 +24,10 @@ import { Warehouse } from './warehouse.ts';
 /** A named business step; a failure inside it names the step. */
 export type Step = <T>(name: string, body: () => Promise<T>) => Promise<T>;
 
-/** What a scenario body receives. */
-export interface ScenarioContext {
-  // The scenario's own Odoo database (a fresh copy of the template), or its replay.
-  readonly odoo: OdooClient;
-  // Faker seeded for this scenario: the same data on every run and on replay.
-  readonly data: Faker;
-  // The scenario's date, `YYYY-MM-DD`; on replay, the date of the recording.
-  readonly today: string;
-  readonly step: Step;
-  // Virtual time of the simulators and the connector.
-  readonly clock: VirtualClock;
+/** A sales channel's systems and its integration instance, as a scenario drives them. */
+export interface ChannelContext {
+  // `shop` for the first channel; the name given to addChannel for the others.
+  readonly name: string;
   readonly shop: ShopSimulator;
   readonly gateway: PaymentGatewaySimulator;
   readonly carrier: CarrierSimulator;
@@ -44,13 +37,26 @@ export interface ScenarioContext {
   readonly checkout: (options: CheckoutOptions) => ShopOrder;
   // Delivers every due webhook to the connector; returns how many.
   readonly deliverWebhooks: () => Promise<number>;
-  // The warehouse staff: `prepare(order)` picks (and packs) on a multi-step warehouse; nothing on one step.
-  readonly warehouse: Pick<Warehouse, 'prepare'>;
+  // The step "the order is imported and paid": webhooks delivered, payment captured, webhooks delivered.
+  readonly importAndPay: (order: ShopOrder) => Promise<void>;
   // The warehouse prepares the order, then the connector books the carrier; the shipment id, or
   // undefined when the booking was parked.
   readonly bookShipment: (order: ShopOrder) => Promise<string | undefined>;
-  // The step "the order is imported and paid": webhooks delivered, payment captured, webhooks delivered.
-  readonly importAndPay: (order: ShopOrder) => Promise<void>;
+}
+
+/** What a scenario body receives: the first channel's (the web shop's) systems, Odoo, and the tools below. */
+export interface ScenarioContext extends Omit<ChannelContext, 'name'> {
+  // The scenario's own Odoo database (a fresh copy of the template), or its replay.
+  readonly odoo: OdooClient;
+  // Faker seeded for this scenario: the same data on every run and on replay.
+  readonly data: Faker;
+  // The scenario's date, `YYYY-MM-DD`; on replay, the date of the recording.
+  readonly today: string;
+  readonly step: Step;
+  // Virtual time of the simulators and the connector.
+  readonly clock: VirtualClock;
+  // The warehouse staff: `prepare(order)` picks (and packs) on a multi-step warehouse; nothing on one step.
+  readonly warehouse: Pick<Warehouse, 'prepare'>;
   // Installs fault handlers (e.g. `gateway.faults.outage('1h')`) in front of the simulators.
   readonly inject: (...handlers: HttpHandler[]) => void;
   // The network link to Odoo: `down()` makes every call fail as a refused connection, `up()` restores it.
@@ -62,6 +68,10 @@ export interface ScenarioContext {
   // method: 'load', fault: 'lose-answer' })` (Odoo commits, the answer is lost), 'refuse',
   // 'bad-gateway', 'unavailable', 'gateway-timeout', 'slow' (with delayMs), 'reset-mid-body'.
   readonly odooFaults: Pick<OdooFaults, 'inject'>;
+  // Wires one more sales channel (e.g. 'marketplace') on the same Odoo and clock: its own shop
+  // (order numbers `MA-1001`, ids from `ord_0001` like the web shop's), payment and carrier
+  // accounts, and an instance of the integration bound to it. The invariants cover every channel.
+  readonly addChannel: (name: string) => Promise<ChannelContext>;
   // Declares an invariant's divergence as expected while a correction item stays open
   // (e.g. the gateway refunded, the credit note waits for a person); the report links the item.
   readonly expectDivergence: (divergence: ExpectedDivergence) => void;
@@ -94,7 +104,7 @@ export const scenarioTest = base.extend<ScenarioFixtures & WorkerFixtures>({
   session: async ({ task }, use) => {
     const meta = task.meta.scenario;
     if (!meta) throw new ConfigError(task.file.name, `✖ "${task.name}" uses the scenario fixtures but was not declared with scenario()`);
-    const session = await ScenarioSession.open(meta.id, inject('harness'));
+    const session = await ScenarioSession.open(meta.id, inject('harness'), { timeoutMs: meta.odooTimeoutMs });
     let passed = false;
     try {
       await use(session);
@@ -151,6 +161,13 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
     let failure: FailureCategory | undefined;
     const expectedDivergences: ExpectedDivergence[] = [];
     const warehouse = new Warehouse(odoo, config);
+    const bookShipment = (channel: OutsideWorld) => async (order: ShopOrder) => {
+      await warehouse.prepare(order);
+      return channel.connector.requestShipment(order.id);
+    };
+    // The web shop first, then the channels the scenario adds.
+    const channels: OutsideWorld[] = [world];
+    const openCorrections = () => channels.flatMap((c) => c.connector.corrections.open);
     try {
       let bodyError: unknown;
       try {
@@ -171,9 +188,21 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
           odooLink: session.link,
           anotherConnectorInstance: () => world.anotherInstance(),
           warehouse,
-          bookShipment: async (order) => {
-            await warehouse.prepare(order);
-            return world.connector.requestShipment(order.id);
+          bookShipment: bookShipment(world),
+          addChannel: async (name) => {
+            const channel = await OutsideWorld.create(world.server, odoo, task.meta.scenario?.connectorPolicy, salesChannel(name, channels.map((c) => c.channel)), world.clock);
+            channels.push(channel);
+            return {
+              name,
+              shop: channel.shop,
+              gateway: channel.gateway,
+              carrier: channel.carrier,
+              connector: channel.connector,
+              checkout: (options) => channel.checkout(options),
+              deliverWebhooks: () => channel.deliverWebhooks(),
+              importAndPay: (order) => runStep(`the ${name} order is imported and paid`, () => channel.importAndPay(order)),
+              bookShipment: bookShipment(channel),
+            };
           },
           odooFaults: { inject: (rule) => session.faults.inject(rule) },
           expectDivergence: (divergence) => void expectedDivergences.push(divergence),
@@ -183,18 +212,19 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
       }
       // The rules that must hold after any scenario, checked on the link restored by the harness.
       session.link.up();
-      const outcome = await checkAfterScenario({ odoo, shop: world.shop, gateway: world.gateway, carrier: world.carrier, connector: world.connector }, bodyError, expectedDivergences);
+      const invariantWorld = { odoo, channels: channels.map((c) => ({ name: c.channel.name, shop: c.shop, gateway: c.gateway, carrier: c.carrier, connector: c.connector })) };
+      const outcome = await checkAfterScenario(invariantWorld, bodyError, expectedDivergences);
       reconciliation = outcome.reconciliation;
       violated = outcome.violations.map((v) => v.invariant);
       if (bodyError !== undefined) {
         // Routed by the body's own error, before the invariants' table is added to its message.
-        failure = failureCategory(bodyError, world.connector.corrections.open);
+        failure = failureCategory(bodyError, openCorrections());
         throw withInvariants(bodyError, outcome);
       }
       if (outcome.violations.length) assert.fail(`${outcome.violations.length} invariant(s) violated after the scenario:\n${reconciliation}`);
     } catch (error) {
       failedTasks.add(task.id);
-      failure ??= failureCategory(error, world.connector.corrections.open);
+      failure ??= failureCategory(error, openCorrections());
       await labelFailure(failure);
       throw error;
     } finally {
@@ -203,21 +233,23 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
       const failureOwner = failure && ownerOfFailure(failure, await integrationOwner());
       await labelOwner(failureOwner ?? parsed.data.owner);
       task.meta.governance = {
-        corrections: world.connector.corrections.items.map((c) => ({
+        corrections: channels.flatMap(({ channel, connector }) => connector.corrections.items.map((c) => ({
+          channel: channel.name,
           flow: c.flow,
           reason: c.reason,
           owner: c.owner,
           reference: c.reference,
           ...(c.resolvedAt ? { resolutionMs: Date.parse(c.resolvedAt) - Date.parse(c.createdAt) } : {}),
-        })),
+        }))),
         violations: violated,
-        writeOffs: world.connector.corrections.writeOffs.length,
+        writeOffs: channels.reduce((sum, c) => sum + c.connector.corrections.writeOffs.length, 0),
+        channels: Object.fromEntries(channels.map((c) => [c.channel.name, { orders: c.shop.ledger.orders.size, writeOffs: c.connector.corrections.writeOffs.length }])),
         ...(failureOwner ? { failureOwner } : {}),
       };
       await attachEvidence({
         transcript: session.transcript(),
-        ledgers: { ...world.ledgers(), odooFaultsFired: session.faults.fired },
-        corrections: world.connector.corrections.items,
+        ledgers: { ...world.ledgers(), ...(channels.length > 1 ? { otherChannels: Object.fromEntries(channels.slice(1).map((c) => [c.channel.name, c.ledgers()])) } : {}), odooFaultsFired: session.faults.fired },
+        corrections: channels.flatMap((c) => c.connector.corrections.items.map((item) => (c === world ? item : { channel: c.channel.name, ...item }))),
         reconciliation,
         replayCommand: `npx vitest run --project replay-${odoo.version.major} ${expectedFile}`,
         seed: session.seed,

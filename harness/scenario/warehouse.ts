@@ -14,13 +14,17 @@ export class Warehouse {
     readonly config: string,
   ) {}
 
-  /** Validates the order's open pick and pack pickings, leg after leg (on 18+ the next leg appears when one is done). */
+  /**
+   * Validates the order's ready pick and pack pickings, leg after leg (on 18+ the next leg appears
+   * when one is done). A leg still waiting for goods (a pick's backorder when stock is short) stays
+   * open, as it would on the warehouse floor: Odoo refuses to validate nothing.
+   */
   async prepare(order: ShopOrder): Promise<void> {
     const steps = CONFIG_VARIANTS[this.config as ConfigName]?.deliverySteps ?? 1;
     for (let leg = 1; leg < steps; leg++) {
       const { picking_ids } = await saleOrderFor(this.odoo, order);
-      const open = await this.odoo.searchRead<{ id: number }>('stock.picking', [['id', 'in', picking_ids], ['picking_type_code', '=', 'internal'], ['state', 'not in', ['done', 'cancel']]], { fields: ['id'], order: 'id' });
-      for (const picking of open) await this.odoo.validatePicking(picking.id);
+      const ready = await this.odoo.searchRead<{ id: number }>('stock.picking', [['id', 'in', picking_ids], ['picking_type_code', '=', 'internal'], ['state', '=', 'assigned']], { fields: ['id'], order: 'id' });
+      for (const picking of ready) await this.odoo.validatePicking(picking.id);
     }
   }
 }

@@ -17,9 +17,10 @@ export class CarrierSimulator {
   constructor(
     readonly clock: VirtualClock,
     readonly baseUrl = CARRIER_URL,
+    idTag?: string,
   ) {
     this.webhooks = new WebhookOutbox(clock);
-    this.ledger = new CarrierLedger(clock, this.webhooks);
+    this.ledger = new CarrierLedger(clock, this.webhooks, idTag);
     this.endpoints = carrierEndpoints(this.ledger);
     this.faults = carrierFaults(this.endpoints, baseUrl, clock);
   }

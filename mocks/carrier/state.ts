@@ -16,6 +16,8 @@ export class CarrierLedger {
   constructor(
     readonly clock: VirtualClock,
     readonly webhooks: WebhookOutbox<CarrierWebhook>,
+    // Put into every id (`shp_mp0001`): another carrier account's ids never equal the first one's.
+    readonly idTag = '',
   ) {}
 
   createShipment(request: CreateShipmentRequest): Shipment {
@@ -69,6 +71,6 @@ export class CarrierLedger {
   }
 
   #id(prefix: string): string {
-    return `${prefix}_${String(++this.#ids).padStart(4, '0')}`;
+    return `${prefix}_${this.idTag}${String(++this.#ids).padStart(4, '0')}`;
   }
 }

@@ -23,6 +23,8 @@ export class GatewayRefusal extends Error {
 export interface GatewayOptions {
   // `immediate`: captures succeed at once; `async`: they stay pending until settle()/failSettlement().
   readonly settlement?: 'immediate' | 'async';
+  // Put into every id (`cap_mp0001`): another merchant account's ids never equal the first one's.
+  readonly idTag?: string;
 }
 
 /**
@@ -197,7 +199,7 @@ export class GatewayLedger {
 
   // Ids are counters, not random: a replay sends Odoo the same references as the live run.
   #id(prefix: string): string {
-    return `${prefix}_${String(++this.#sequence).padStart(4, '0')}`;
+    return `${prefix}_${this.options.idTag ?? ''}${String(++this.#sequence).padStart(4, '0')}`;
   }
 }
 

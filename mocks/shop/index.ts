@@ -17,9 +17,10 @@ export class ShopSimulator {
   constructor(
     readonly clock: VirtualClock,
     readonly baseUrl = SHOP_URL,
+    orderNumberPrefix?: string,
   ) {
     this.webhooks = new WebhookOutbox(clock);
-    this.ledger = new ShopLedger(clock, this.webhooks);
+    this.ledger = new ShopLedger(clock, this.webhooks, orderNumberPrefix);
     this.endpoints = shopEndpoints(this.ledger);
     this.faults = shopFaults(this.endpoints, baseUrl, clock);
   }

@@ -29,6 +29,9 @@ export class ShopLedger {
   constructor(
     readonly clock: VirtualClock,
     readonly webhooks: WebhookOutbox<ShopWebhook>,
+    // What order numbers start with (`#1001`; a marketplace's `MP-1001`). Ids (`ord_0001`) are
+    // numbered from 1 in every shop, as two real shops do.
+    readonly orderNumberPrefix = '#',
   ) {}
 
   /** A customer checks out: the order is stored and `order.created` emitted. */
@@ -39,7 +42,7 @@ export class ShopLedger {
     const sequence = ++this.#sequence;
     const order: ShopOrder = {
       id: this.#id('ord'),
-      number: `#${1000 + sequence}`,
+      number: `${this.orderNumberPrefix}${1000 + sequence}`,
       sequence,
       customer,
       lines,

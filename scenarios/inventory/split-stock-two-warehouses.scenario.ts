@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { deliveriesOf, saleOrderFor, stockOf } from '../../harness/assert/index.ts';
+import { customerQuantitiesOf, deliveriesOf, saleOrderFor, stockOf } from '../../harness/assert/index.ts';
 import { createStockedProduct, createWarehouse, shopCustomer } from '../../harness/data/index.ts';
 import { scenario } from '../../harness/scenario/index.ts';
 
@@ -26,9 +26,14 @@ scenario(
 
     const saleOrder = await saleOrderFor(odoo, order);
     expect(
-      (await deliveriesOf(odoo, saleOrder)).map((d) => d.state),
-      `order ${order.number}: delivery states after the main warehouse shipped 2 of 4`,
-    ).toEqual(['done', 'confirmed']);
+      (await deliveriesOf(odoo, saleOrder)).filter((d) => d.state === 'done').length,
+      `order ${order.number}: deliveries done after the main warehouse shipped 2 of 4`,
+    ).toBe(1);
+    // On a one-step warehouse the 2 wait in a backorder delivery; on a multi-step one, in the pick's backorder.
+    expect(
+      await customerQuantitiesOf(odoo, saleOrder),
+      `order ${order.number}: units delivered and still open for the customer after the main warehouse shipped 2 of 4`,
+    ).toEqual({ delivered: 2, open: 2, cancelled: 0, returned: 0 });
     const quants = await odoo.searchRead<{ location_id: [number, string]; quantity: number }>('stock.quant', [['product_id', '=', product.id], ['location_id.usage', '=', 'internal']], { fields: ['location_id', 'quantity'] });
     expect(
       quants.filter((q) => q.quantity !== 0).map((q) => [q.location_id[0], q.quantity]),
