@@ -31,3 +31,36 @@ test('once the cancelled unit is taken off the order, nothing is billable twice 
 test('an order that asks for fewer units than the customer keeps is reported', async () => {
   expect((await checkInvariants(worldWithLine({ product_uom_qty: 1, qty_delivered: 2, qty_invoiced: 1, qty_to_invoice: 0 }))).map((v) => v.invariant)).toEqual(['ordered = delivered + backordered + cancelled']);
 });
+
+// A refund of 115.00 at the gateway, booked in Odoo with no credit note: an outbound payment whose
+// receivable line is matched against `matchedLine` (a capture payment's line, or an invoice's).
+const worldWithRefund = (matchedLine: { payment_id: [number, string] | false }): InvariantWorld => {
+  const odoo = {
+    searchRead: async (model: string, domain: unknown[]) => {
+      if (model === 'account.payment' && JSON.stringify(domain).includes('outbound')) return [{ move_id: [20, 'PBNK/2'] }];
+      if (model === 'account.move.line' && JSON.stringify(domain).includes('asset_receivable')) return [{ matched_credit_ids: [9] }];
+      return [];
+    },
+    read: async (model: string) => {
+      if (model === 'account.partial.reconcile') return [{ credit_amount_currency: 115, credit_move_id: [31, 'PBNK/1'] }];
+      if (model === 'account.move.line') return [{ id: 31, ...matchedLine }];
+      if (model === 'account.payment') return [{ id: 1, memo: 'cap_0002', payment_type: 'inbound' }];
+      return [];
+    },
+  } as unknown as OdooClient;
+  const gateway = { ledger: { movements: [{ id: 'ref_0004', kind: 'refund', amount: 11_500, orderRef: 'ord_0001' }], netCollected: () => -11_500 } };
+  const empty = { ledger: { orders: new Map(), stock: new Map(), movements: [], shipmentsFor: () => [] } };
+  return { odoo, channels: [{ name: 'shop', shop: empty, gateway, carrier: empty, connector: {} } as unknown as InvariantWorld['channels'][number]] };
+};
+
+const refundViolations = async (world: InvariantWorld) => (await checkInvariants(world)).filter((v) => v.invariant === 'credit notes + repaid advances = gateway refunds');
+
+test('money of an advance given back without a credit note, matched with the capture, accounts for the refund', async () => {
+  expect(await refundViolations(worldWithRefund({ payment_id: [1, 'PBNK/1'] }))).toEqual([]);
+});
+
+test('a refund without a credit note matched against anything but a capture (an invoice) is reported', async () => {
+  expect(await refundViolations(worldWithRefund({ payment_id: false }))).toEqual([
+    { invariant: 'credit notes + repaid advances = gateway refunds', subject: 'all orders', expected: '115.00', actual: '0.00' },
+  ]);
+});

@@ -1,7 +1,7 @@
 import type { CarrierSimulator } from '../../mocks/carrier/index.ts';
 import type { PaymentGatewaySimulator } from '../../mocks/payment/index.ts';
 import type { ShopSimulator } from '../../mocks/shop/index.ts';
-import { normalizeEmail, type Connector } from '../connector/index.ts';
+import { DEFAULT_CHANNEL, normalizeEmail, type Connector } from '../connector/index.ts';
 import type { OdooClient } from '../odoo/index.ts';
 import { accountForSaleLine, withFinalUsage } from './sale-line-moves.ts';
 
@@ -9,7 +9,7 @@ import { accountForSaleLine, withFinalUsage } from './sale-line-moves.ts';
 export const INVARIANT_NAMES = [
   'journal entry balances',
   'residual = total − reconciled',
-  'credit notes = gateway refunds',
+  'credit notes + repaid advances = gateway refunds',
   'gateway net = Odoo payments − refunds',
   'quants = receipts − deliveries + returns',
   'ordered = delivered + backordered + cancelled',
@@ -48,7 +48,7 @@ export interface InvariantWorld {
 }
 
 // An order's name in a violation: its shop's id, qualified by the channel beyond the first.
-const orderLabel = (channel: ChannelWorld, orderRef: string): string => (channel.name === 'shop' ? orderRef : `${channel.name} ${orderRef}`);
+const orderLabel = (channel: ChannelWorld, orderRef: string): string => (channel.name === DEFAULT_CHANNEL ? orderRef : `${channel.name} ${orderRef}`);
 
 type Invariant = (world: InvariantWorld) => Promise<Violation[]>;
 const cents = (amount: number): number => Math.round(amount * 100);
@@ -77,12 +77,42 @@ const residualIsTotalMinusReconciled: Invariant = async ({ odoo }) => {
   });
 };
 
-/** Credit notes in Odoo add up to what the gateway gave back (refunds and chargebacks). */
+/**
+ * Credit notes in Odoo, plus money given back of advances never invoiced, add up to what the
+ * gateway gave back (refunds and chargebacks). A repaid advance counts only as far as the refund
+ * payment is reconciled with a gateway capture's payment: a refund of invoiced money without a
+ * credit note finds that payment already matched to its invoice, and is caught.
+ */
 const creditNotesEqualRefunds: Invariant = async ({ odoo, channels }) => {
   const notes = await odoo.searchRead<{ amount_total: number }>('account.move', [['state', '=', 'posted'], ['move_type', '=', 'out_refund']], { fields: ['amount_total'] });
-  const odooTotal = notes.reduce((sum, n) => sum + cents(n.amount_total), 0);
+  const odooTotal = notes.reduce((sum, n) => sum + cents(n.amount_total), 0) + (await repaidAdvances(odoo));
   const gatewayTotal = channels.flatMap((c) => c.gateway.ledger.movements).filter((m) => m.kind !== 'capture').reduce((sum, m) => sum + m.amount, 0);
-  return odooTotal === gatewayTotal ? [] : [{ invariant: 'credit notes = gateway refunds', subject: 'all orders', expected: (gatewayTotal / 100).toFixed(2), actual: (odooTotal / 100).toFixed(2) }];
+  return odooTotal === gatewayTotal
+    ? []
+    : [{ invariant: 'credit notes + repaid advances = gateway refunds', subject: 'all orders', expected: (gatewayTotal / 100).toFixed(2), actual: (odooTotal / 100).toFixed(2) }];
+};
+
+// Cents of gateway refund payments matched against gateway capture payments (not against a credit note).
+const repaidAdvances = async (odoo: OdooClient): Promise<number> => {
+  const refunds = await odoo.searchRead<{ move_id: [number, string] | false }>(
+    'account.payment',
+    [['payment_type', '=', 'outbound'], ['partner_type', '=', 'customer'], ['state', '!=', 'canceled'], '|', ['memo', '=like', 'ref_%'], ['memo', '=like', 'cb_%']],
+    { fields: ['move_id'] },
+  );
+  const moves = refunds.flatMap((r) => (r.move_id ? [r.move_id[0]] : []));
+  if (!moves.length) return 0;
+  const lines = await odoo.searchRead<{ matched_credit_ids: number[] }>('account.move.line', [['move_id', 'in', moves], ['account_id.account_type', '=', 'asset_receivable']], { fields: ['matched_credit_ids'] });
+  const partialIds = lines.flatMap((l) => l.matched_credit_ids);
+  if (!partialIds.length) return 0;
+  // In the payments' currency, as credit notes and the gateway count.
+  const partials = await odoo.read<{ credit_amount_currency: number; credit_move_id: [number, string] }>('account.partial.reconcile', partialIds, ['credit_amount_currency', 'credit_move_id']);
+  const against = await odoo.read<{ id: number; payment_id: [number, string] | false }>('account.move.line', [...new Set(partials.map((p) => p.credit_move_id[0]))], ['payment_id']);
+  const paymentIds = [...new Set(against.flatMap((l) => (l.payment_id ? [l.payment_id[0]] : [])))];
+  const captures = new Set(
+    paymentIds.length ? (await odoo.read<{ id: number; memo: string | false; payment_type: string }>('account.payment', paymentIds, ['memo', 'payment_type'])).filter((p) => p.payment_type === 'inbound' && /^cap_/.test(p.memo || '')).map((p) => p.id) : [],
+  );
+  const captureLine = new Set(against.filter((l) => l.payment_id && captures.has(l.payment_id[0])).map((l) => l.id));
+  return partials.filter((p) => captureLine.has(p.credit_move_id[0])).reduce((sum, p) => sum + cents(p.credit_amount_currency), 0);
 };
 
 /**
@@ -260,7 +290,7 @@ const shopStockIsOdooFreeQty: Invariant = async ({ odoo, channels }) => {
     for (const p of products) {
       const expected = Math.max(0, Math.floor(p.free_qty));
       const actual = shop.ledger.stock.get(p.default_code);
-      if (actual !== expected) violations.push({ invariant: 'shop stock = Odoo free quantity', subject: name === 'shop' ? p.default_code : `${name} ${p.default_code}`, expected: String(expected), actual: String(actual) });
+      if (actual !== expected) violations.push({ invariant: 'shop stock = Odoo free quantity', subject: name === DEFAULT_CHANNEL ? p.default_code : `${name} ${p.default_code}`, expected: String(expected), actual: String(actual) });
     }
   }
   return violations;

@@ -4,7 +4,7 @@ import { ownerOf } from '../governance/index.ts';
 import { asAction, OdooTransportError } from '../odoo/index.ts';
 import type { ConnectorContext } from './connector-context.ts';
 import { ExternalApiError } from './external-api.ts';
-import { postedInvoicesOf, invoiceToPay } from './invoices.ts';
+import { invoiceToPay, orderForPayments, postedInvoicesOf, registerAdvance, repayAdvance } from './invoices.ts';
 import { importOrderById, saleOrderOf } from './orders.ts';
 
 /** What became of a capture attempt. */
@@ -77,6 +77,7 @@ const registerCapture = async (ctx: ConnectorContext, capture: { captureId: stri
   // A capture notice can arrive before the order was imported (webhooks are not ordered).
   const saleOrderId = (await saleOrderOf(ctx, capture.orderRef)) ?? (await importOrderSaleId(ctx, capture.orderRef));
   const invoice = await invoiceToPay(ctx, saleOrderId);
+  if (!invoice) return advanceCapture(ctx, saleOrderId, capture);
   const amount = capture.amount / 100;
   const difference = Math.round((invoice.amount_residual - amount) * 100);
   // A capture a few cents off the invoice (the shop rounds differently) settles it, the cents
@@ -107,6 +108,29 @@ const registerCapture = async (ctx: ConnectorContext, capture: { captureId: stri
       createdAt: ctx.clock.iso(),
     });
   return paymentId!;
+};
+
+/**
+ * A capture of an order with nothing to invoice yet (invoiced on delivered quantities): recorded
+ * as an advance. There is no invoice to write cents off against, so any difference from the
+ * order's total waits for a person.
+ */
+const advanceCapture = async (ctx: ConnectorContext, saleOrderId: number, capture: { captureId: string; orderRef: string; amount: number }): Promise<number> => {
+  const order = await orderForPayments(ctx, saleOrderId);
+  const paymentId = await registerAdvance(ctx, order, capture);
+  const { name, amountTotal } = order;
+  const difference = Math.round(amountTotal * 100) - capture.amount;
+  if (difference !== 0)
+    ctx.corrections.add({
+      flow: 'payment-capture',
+      reason: 'payment_mismatch',
+      owner: ownerOf(ctx.map, 'payment-capture', 'payment_mismatch'),
+      reference: capture.orderRef,
+      message: `capture ${capture.captureId} of ${(capture.amount / 100).toFixed(2)} is ${(difference / 100).toFixed(2)} off the total of sale order ${name} (${amountTotal.toFixed(2)}); recorded as an advance, the difference is not settled`,
+      payload: capture,
+      createdAt: ctx.clock.iso(),
+    });
+  return paymentId;
 };
 
 /** Differences up to this many cents between a capture and its invoice are rounding. */
@@ -141,14 +165,16 @@ const creditRefund = async (
 ): Promise<number> => {
   const saleOrderId = (await saleOrderOf(ctx, refund.orderRef)) ?? (await importOrderSaleId(ctx, refund.orderRef));
   const [invoice] = await postedInvoicesOf(ctx, saleOrderId);
-  if (!invoice) throw new Error(`refund ${refund.refundId}: order ${refund.orderRef} has no posted invoice to credit`);
+  const credited = refund.quantities ? await invoicedNotKept(ctx, saleOrderId, refund.quantities) : undefined;
+  // Nothing of it was invoiced (invoiced on delivery, before or instead of shipping): money back only.
+  if (!invoice || credited?.size === 0) return repayAdvance(ctx, saleOrderId, refund);
 
   const context = { active_model: 'account.move', active_ids: [invoice.id] };
   const wizardId = await ctx.odoo.create('account.move.reversal', { reason: `${refund.reason} ${refund.refundId}`, journal_id: invoice.journal_id[0] }, { context });
   const action = asAction(await ctx.odoo.call('account.move.reversal', 'refund_moves', [[wizardId]], { context }));
   const creditNoteId = action?.res_id;
   if (typeof creditNoteId !== 'number' || !creditNoteId) throw new Error(`refund ${refund.refundId}: Odoo made no credit note for invoice ${invoice.id}`);
-  if (refund.amount < Math.round(invoice.amount_total * 100)) await narrowCreditNote(ctx, creditNoteId, refund);
+  if (refund.amount < Math.round(invoice.amount_total * 100)) await narrowCreditNote(ctx, creditNoteId, { amount: refund.amount, ...(credited ? { quantities: credited } : {}) });
   await ctx.odoo.call('account.move', 'action_post', [[creditNoteId]]);
   const [creditNote] = await ctx.odoo.read<{ amount_total: number }>('account.move', [creditNoteId], ['amount_total']);
   if (Math.round(creditNote!.amount_total * 100) !== refund.amount)
@@ -163,6 +189,29 @@ const creditRefund = async (
     });
   const [paymentId] = await ctx.odoo.registerPayment([creditNoteId], { amount: refund.amount / 100, communication: refund.refundId });
   return paymentId!;
+};
+
+/**
+ * Of the refunded quantities, those invoiced that the customer neither keeps nor still gets
+ * (invoiced − delivered − still open, per SKU): what a credit note must credit. Units never
+ * invoiced (a cancelled backorder invoiced on delivery) are refunded without one.
+ */
+const invoicedNotKept = async (ctx: ConnectorContext, saleOrderId: number, refunded: ReadonlyMap<string, number>): Promise<Map<string, number>> => {
+  const lines = await ctx.odoo.searchRead<{ id: number; product_id: [number, string]; qty_invoiced: number; qty_delivered: number }>(
+    'sale.order.line',
+    [['order_id', '=', saleOrderId], ['display_type', '=', false]],
+    { fields: ['product_id', 'qty_invoiced', 'qty_delivered'] },
+  );
+  const open = await openQuantities(ctx, lines.map((l) => l.id));
+  const products = await ctx.odoo.read<{ id: number; default_code: string | false }>('product.product', [...new Set(lines.map((l) => l.product_id[0]))], ['default_code']);
+  const skuOf = new Map(products.map((p) => [p.id, p.default_code || '']));
+  const credited = new Map<string, number>();
+  for (const line of lines) {
+    const sku = skuOf.get(line.product_id[0]) ?? '';
+    const quantity = Math.min(refunded.get(sku) ?? 0, Math.max(0, line.qty_invoiced - line.qty_delivered - (open.get(line.id) ?? 0)));
+    if (quantity > 1e-6) credited.set(sku, (credited.get(sku) ?? 0) + quantity);
+  }
+  return credited;
 };
 
 /**
@@ -209,10 +258,12 @@ export const refundOrder = async (
 /** Settled captures recorded in Odoo for a shop order: memo (capture id) and amount. */
 export const recordedCaptures = async (ctx: ConnectorContext, saleOrderId: number): Promise<Array<{ captureId: string; amount: number }>> => {
   const invoices = await postedInvoicesOf(ctx, saleOrderId);
-  if (!invoices.length) return [];
+  const { name } = (await ctx.odoo.read<{ name: string }>('sale.order', [saleOrderId], ['name']))[0]!;
+  // Paid against the order's invoices, or taken in advance (named after the order).
+  const ofOrder = invoices.length ? ['|', ['reconciled_invoice_ids', 'in', invoices.map((i) => i.id)], ['payment_reference', '=', name]] as const : [['payment_reference', '=', name]] as const;
   const payments = await ctx.odoo.searchRead<{ memo: string | false; amount: number }>(
     'account.payment',
-    [['memo', '=like', 'cap_%'], ['reconciled_invoice_ids', 'in', invoices.map((i) => i.id)], ['state', '!=', 'canceled']],
+    [['memo', '=like', 'cap_%'], ['payment_type', '=', 'inbound'], ['state', '!=', 'canceled'], ...ofOrder],
     { fields: ['memo', 'amount'] },
   );
   return payments.filter((p) => p.memo).map((p) => ({ captureId: p.memo as string, amount: Math.round(p.amount * 100) }));
@@ -284,15 +335,24 @@ const takeRefundedOffOrder = async (ctx: ConnectorContext, saleOrderId: number):
   const lines = await ctx.odoo.searchRead<{ id: number; product_uom_qty: number; qty_delivered: number }>('sale.order.line', [['order_id', '=', saleOrderId], ['display_type', '=', false]], {
     fields: ['product_uom_qty', 'qty_delivered'],
   });
-  // Units still on their way: moves not done nor cancelled, returns (from the customer) aside.
-  const moves = await ctx.odoo.searchRead<{ sale_line_id: [number, string]; product_uom_qty: number; location_usage: string }>(
-    'stock.move',
-    [['sale_line_id', 'in', lines.map((l) => l.id)], ['state', 'not in', ['done', 'cancel']]],
-    { fields: ['sale_line_id', 'product_uom_qty', 'location_usage'] },
-  );
+  const open = await openQuantities(ctx, lines.map((l) => l.id));
   for (const line of lines) {
-    const open = moves.filter((m) => m.sale_line_id[0] === line.id && m.location_usage !== 'customer').reduce((sum, m) => sum + m.product_uom_qty, 0);
-    const target = line.qty_delivered + open;
+    const target = line.qty_delivered + (open.get(line.id) ?? 0);
     if (line.product_uom_qty > target + 1e-6) await ctx.odoo.write('sale.order.line', [line.id], { product_uom_qty: target });
   }
+};
+
+/**
+ * Units still on their way to the customer, per sale line: moves not done nor cancelled, returns
+ * (from the customer) aside.
+ */
+const openQuantities = async (ctx: ConnectorContext, saleLineIds: readonly number[]): Promise<Map<number, number>> => {
+  const moves = await ctx.odoo.searchRead<{ sale_line_id: [number, string]; product_uom_qty: number; location_usage: string }>(
+    'stock.move',
+    [['sale_line_id', 'in', saleLineIds], ['state', 'not in', ['done', 'cancel']]],
+    { fields: ['sale_line_id', 'product_uom_qty', 'location_usage'] },
+  );
+  const open = new Map<number, number>();
+  for (const move of moves) if (move.location_usage !== 'customer') open.set(move.sale_line_id[0], (open.get(move.sale_line_id[0]) ?? 0) + move.product_uom_qty);
+  return open;
 };

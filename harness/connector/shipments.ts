@@ -4,6 +4,7 @@ import { ownerOf } from '../governance/index.ts';
 import { asAction } from '../odoo/index.ts';
 import type { ConnectorContext } from './connector-context.ts';
 import { saleOrderOf } from './orders.ts';
+import { invoiceDelivered } from './invoices.ts';
 import { refundQuantities } from './payments.ts';
 import { ExternalApiError } from './external-api.ts';
 
@@ -95,6 +96,9 @@ export const recordShipped = async (ctx: ConnectorContext, event: Extract<Carrie
   // A repeated notice finds the picking done: an earlier one was validated in Odoo but may have
   // been cut before the rest (its answer lost). What follows is safe to do again, so it is.
   if (picking?.state !== 'done') await ctx.odoo.validatePicking(pickingId, { backorder: ctx.policy.backorder });
+  // Before any refund of what did not ship: that one credits only what was invoiced.
+  const [shippedPicking] = await ctx.odoo.read<{ sale_id: [number, string] | false }>('stock.picking', [pickingId], ['sale_id']);
+  if (shippedPicking?.sale_id) await invoiceDelivered(ctx, shippedPicking.sale_id[0]);
   const { fulfillments } = await ctx.shop.get<FulfillmentList>(`/v1/orders/${event.orderRef}/fulfillments`);
   if (!fulfillments.some((f) => f.trackingNumber === event.trackingNumber))
     await ctx.shop.post(`/v1/orders/${event.orderRef}/fulfillments`, { lines: event.lines, trackingNumber: event.trackingNumber });

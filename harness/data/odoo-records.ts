@@ -31,7 +31,8 @@ export const createStockedProduct = async (
     default_code: sku,
     ...odoo.adapter.storableProduct,
     list_price: options.listPrice,
-    invoice_policy: options.invoicePolicy ?? 'order',
+    // Left out, the company's default applies (pinned to ordered quantities in the base template).
+    ...(options.invoicePolicy ? { invoice_policy: options.invoicePolicy } : {}),
     ...(options.taxIds ? { taxes_id: [[6, 0, options.taxIds]] } : {}),
   });
   if (options.quantity > 0) {

@@ -1,6 +1,13 @@
 import { InfrastructureError } from '../errors/index.ts';
+import type { OdooRestartStage } from './target.ts';
 
-/** A worker's side of the broker server: asks for and gives back scenario databases. */
+// Copies can wait behind a template build or a slow disk: generous, but bounded.
+const COPY_TIMEOUT_MS = 300_000;
+// A stop waits for the scenarios running on other workers to finish (each has 10 minutes at most).
+const RESTART_TIMEOUT_MS = 900_000;
+const FIX = 'see the run\'s [harness] lines above; `npx odoo-harness doctor` checks the server, its passwords and the disk.';
+
+/** A worker's side of the broker server: asks for and gives back scenario databases, and restarts Odoo. */
 export class BrokerClient {
   constructor(
     readonly url: string,
@@ -8,25 +15,32 @@ export class BrokerClient {
   ) {}
 
   async acquire(scenarioId: string): Promise<string> {
-    return ((await this.#post('/acquire', { scenarioId })) as { database: string }).database;
+    return ((await this.#post('/acquire', { scenarioId }, "The scenario's database could not be made")) as { database: string }).database;
   }
 
   async release(database: string, passed: boolean): Promise<boolean> {
-    return ((await this.#post('/release', { database, passed })) as { kept: boolean }).kept;
+    return ((await this.#post('/release', { database, passed }, "The scenario's database could not be given back")) as { kept: boolean }).kept;
   }
 
-  async #post(path: string, body: unknown): Promise<unknown> {
-    // Copies can wait behind a template build or a slow disk: generous, but bounded.
+  /**
+   * Stops Odoo for the scenario on `database` (once the other scenarios are done), or starts it
+   * again and returns when it answers.
+   * @throws InfrastructureError with the broker's answer when Odoo could not be stopped or started.
+   */
+  async restartOdoo(database: string, stage: OdooRestartStage): Promise<void> {
+    await this.#post('/restart-odoo', { database, stage }, stage === 'stop' ? 'Odoo could not be stopped for the scenario' : 'Odoo could not be started again after the scenario stopped it', RESTART_TIMEOUT_MS);
+  }
+
+  async #post(path: string, body: unknown, failure: string, timeoutMs = COPY_TIMEOUT_MS): Promise<unknown> {
     const response = await fetch(`${this.url}${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
-      signal: AbortSignal.timeout(300_000),
+      signal: AbortSignal.timeout(timeoutMs),
     });
     const payload = (await response.json()) as { error?: string };
-    // The broker makes and drops the scenario's database: when it cannot, the server or its disk failed.
-    if (!response.ok)
-      throw new InfrastructureError(`The scenario's database could not be ${path === '/acquire' ? 'made' : 'given back'}: ${payload.error ?? `HTTP ${response.status}`}`, 'see the run\'s [harness] lines above; `npx odoo-harness doctor` checks the server, its passwords and the disk.');
+    // The broker makes and drops the scenario's database, and restarts Odoo: when it cannot, the server, Docker or a disk failed.
+    if (!response.ok) throw new InfrastructureError(`${failure}: ${payload.error ?? `HTTP ${response.status}`}`, FIX);
     return payload;
   }
 }

@@ -5,6 +5,8 @@ import type { DatabaseBroker } from './database-broker.ts';
 
 const AcquireRequest = z.object({ scenarioId: z.string().min(1) });
 const ReleaseRequest = z.object({ database: z.string().min(1), passed: z.boolean() });
+// A scenario that restarts Odoo: `stop`, then (what it does while Odoo is down) `start`.
+const RestartRequest = z.object({ database: z.string().min(1), stage: z.enum(['stop', 'start']) });
 
 /** The broker served on 127.0.0.1 for vitest's workers, which cannot call the main process otherwise. */
 export interface StartedBrokerServer {
@@ -14,7 +16,7 @@ export interface StartedBrokerServer {
   close(): Promise<void>;
 }
 
-/** Serves `POST /acquire` and `POST /release` for the broker on a free loopback port. */
+/** Serves `POST /acquire`, `POST /release` and `POST /restart-odoo` for the broker on a free loopback port. */
 export const startBrokerServer = async (broker: DatabaseBroker): Promise<StartedBrokerServer> => {
   const token = randomBytes(16).toString('hex');
   const server: Server = createServer(async (request, response) => {
@@ -36,6 +38,11 @@ export const startBrokerServer = async (broker: DatabaseBroker): Promise<Started
       if (request.url === '/release') {
         const input = ReleaseRequest.parse(body);
         return reply(200, { kept: await broker.release(input.database, input.passed) });
+      }
+      if (request.url === '/restart-odoo') {
+        const input = RestartRequest.parse(body);
+        await broker.restartOdoo(input.database, input.stage);
+        return reply(200, { stage: input.stage });
       }
       return reply(404, { error: `no route ${request.url}` });
     } catch (error) {

@@ -1,6 +1,6 @@
 // Targets
 /** Where Odoo runs: a target gives a template and one database copy per scenario. */
-export type { OdooTarget, TargetInfo } from './target.ts';
+export type { OdooRestartStage, OdooTarget, TargetInfo } from './target.ts';
 /** Containers (testcontainers) with the official odoo and postgres images. */
 export { DockerTarget, sweepOrphans } from './docker/docker-target.ts';
 export type { DockerTargetOptions } from './docker/docker-target.ts';

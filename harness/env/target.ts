@@ -45,7 +45,16 @@ export interface OdooTarget {
   cleanUpAbandoned(): Promise<void>;
   /** Releases everything started (containers, connections). Safe to call twice. */
   stop(): Promise<void>;
+  /**
+   * A real restart of Odoo in two stages, for the scenarios about one: `stop` stops the server
+   * (its databases, filestore and URL stay), `start` starts it again and resolves once it answers.
+   * Only a target that owns its Odoo has it (the docker target; not a server reached by URL).
+   */
+  restartOdoo?(stage: OdooRestartStage): Promise<void>;
 }
+
+/** The two halves of a restart of Odoo: what happens between them happens while Odoo is down. */
+export type OdooRestartStage = 'stop' | 'start';
 
 /** What every target is built with: the template's contents, limits, and where it writes. */
 export interface TargetOptions {

@@ -1,4 +1,5 @@
 import type { IntegrationMap } from '../governance/index.ts';
+import { DEFAULT_CHANNEL } from '../connector/odoo-refs.ts';
 import type { GovernanceFacts, ScenarioMeta } from '../scenario/scenario-meta.ts';
 
 /** One scenario as governance sees it. */
@@ -46,7 +47,7 @@ export interface ChannelMetrics {
 }
 
 // Results written before channels existed, and items without one, are the web shop's.
-const channelOf = (item: { readonly channel?: string }): string => item.channel ?? 'shop';
+const channelOf = (item: { readonly channel?: string }): string => item.channel ?? DEFAULT_CHANNEL;
 
 // Shop orders with an open correction item, told apart per channel (both shops have an `ord_0001`).
 const awaitingCorrection = (corrections: GovernanceFacts['corrections']): Set<string> =>

@@ -6,3 +6,5 @@ export { ScenarioMeta } from './scenario-meta.ts';
 export type { OdooRunFacts } from './scenario-meta.ts';
 export type { HarnessRunContext } from './run-context.ts';
 export { seedFor } from './seed.ts';
+/** Reasons a scenario gives in `notOn`, shared where many scenarios give the same. */
+export { CAPTURE_AGAINST_INVOICE, CREDIT_NOTE_BEFORE_SHIPPING, INVOICED_AT_PAYMENT } from './not-on-reasons.ts';

@@ -2,6 +2,7 @@ import type {} from 'vitest';
 import { z } from 'zod';
 import { CONFIG_NAMES } from '../env/template/config-variants.ts';
 import { Owner } from '../governance/index.ts';
+import { SCENARIO_NEEDS } from './scenario-needs.ts';
 
 
 /** A scenario's identity and how its failures are routed; declared once per scenario. */
@@ -23,6 +24,9 @@ export const ScenarioMeta = z.object({
   odooTimeoutMs: z.number().int().min(1000).optional(),
   // Configurations of the matrix the scenario does not apply to, each with why.
   notOn: z.partialRecord(z.enum(CONFIG_NAMES), z.string().min(1, 'say why the scenario does not apply there')).optional(),
+  // What the run must offer beyond a database, e.g. ['odoo-restart'] (it calls restartOdoo): where
+  // the target cannot (a server reached by URL), the scenario is reported as skipped, with why.
+  needs: z.array(z.enum(SCENARIO_NEEDS)).optional(),
 });
 export type ScenarioMeta = z.infer<typeof ScenarioMeta>;
 

@@ -15,6 +15,7 @@ import { checkFaultRule, OdooFaultProxy, type OdooFaults } from '../odoo/fault-p
 import { SecretRedactor } from '../secrets/index.ts';
 import type { HarnessRunContext } from './run-context.ts';
 import { OdooLink } from './odoo-link.ts';
+import { brokerRestart, replayedRestart, type RestartOdoo } from './odoo-restart.ts';
 import type { OdooRunFacts } from './scenario-meta.ts';
 import { seedFor } from './seed.ts';
 
@@ -35,6 +36,8 @@ export class ScenarioSession {
     readonly link: OdooLink,
     // Faults on the HTTP way to Odoo (a proxy in front of it, live); a replay replays their outcome.
     readonly faults: OdooFaults,
+    // A real restart of Odoo (the docker target's container); on replay the recording answers.
+    readonly restartOdoo: RestartOdoo,
     // On replay, the live run's time in Odoo (the replayed calls themselves take no time).
     private readonly recordedOdooMs: number | undefined,
     private databaseMs: number,
@@ -58,7 +61,7 @@ export class ScenarioSession {
       const facts = { odooVersion: recording.odoo.serverVersion, target: 'replay' as const, transport: recording.transport, seed: recording.seed, config: run.config };
       const recordedOdooMs = recording.exchanges.reduce((sum, e) => sum + e.ms, 0);
       const faults: OdooFaults = { inject: checkFaultRule, fired: [] };
-      return new ScenarioSession(scenarioId, odoo, recording.seed, recording.today, facts, link, faults, recordedOdooMs, 0, () => recording.exchanges, async (passed) => {
+      return new ScenarioSession(scenarioId, odoo, recording.seed, recording.today, facts, link, faults, replayedRestart, recordedOdooMs, 0, () => recording.exchanges, async (passed) => {
         if (passed) replay.assertFullyReplayed();
         return undefined;
       });
@@ -104,7 +107,7 @@ export class ScenarioSession {
     const faultProxy = proxy;
     const facts = { odooVersion: target.version.serverVersion, target: target.kind, transport: target.transport, seed, config: run.config };
     const databaseMs = Math.round(performance.now() - setupStarted);
-    return new ScenarioSession(scenarioId, odoo, seed, today, facts, link!, faultProxy, undefined, databaseMs, () => recorder?.exchanges ?? [], async (passed) => {
+    return new ScenarioSession(scenarioId, odoo, seed, today, facts, link!, faultProxy, brokerRestart(broker, database, target, scenarioId), undefined, databaseMs, () => recorder?.exchanges ?? [], async (passed) => {
       await faultProxy.close();
       if (run.record && recorder && passed) {
         const recording: Recording = {

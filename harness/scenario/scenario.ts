@@ -17,6 +17,8 @@ import { INTERRUPTED_BY_RESTART, type OdooClient } from '../odoo/index.ts';
 import type { OdooFaults } from '../odoo/fault-proxy/index.ts';
 import { OutsideWorld, salesChannel, startMswServer, type CheckoutOptions } from './outside-world.ts';
 import { ScenarioMeta } from './scenario-meta.ts';
+import { declaredRestart, type RestartOdoo } from './odoo-restart.ts';
+import { unmetNeed } from './scenario-needs.ts';
 import { checkAfterScenario, withInvariants } from './post-scenario-check.ts';
 import { ScenarioSession } from './scenario-session.ts';
 import { Warehouse } from './warehouse.ts';
@@ -68,6 +70,9 @@ export interface ScenarioContext extends Omit<ChannelContext, 'name'> {
   // method: 'load', fault: 'lose-answer' })` (Odoo commits, the answer is lost), 'refuse',
   // 'bad-gateway', 'unavailable', 'gateway-timeout', 'slow' (with delayMs), 'reset-mid-body'.
   readonly odooFaults: Pick<OdooFaults, 'inject'>;
+  // A real restart of Odoo (docker target; declare needs: ['odoo-restart']): `restartOdoo(async () =>
+  // …)` stops it, runs the callback while it is down, then starts it and waits until it answers.
+  readonly restartOdoo: RestartOdoo;
   // Wires one more sales channel (e.g. 'marketplace') on the same Odoo and clock: its own shop
   // (order numbers `MA-1001`, ids from `ord_0001` like the web shop's), payment and carrier
   // accounts, and an instance of the integration bound to it. The invariants cover every channel.
@@ -144,6 +149,11 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
   if (!parsed.success) throw ConfigError.fromZod(`scenario "${meta.id}"`, parsed.error);
   // Where a configuration of the matrix does not apply, the scenario is reported as skipped, with why.
   const config = inject('harness').config;
+  const unmet = unmetNeed(parsed.data.needs, inject('harness'));
+  if (unmet) {
+    scenarioTest.skip(`${parsed.data.id}: ${parsed.data.title} (${unmet})`, { meta: { scenario: parsed.data } }, () => undefined);
+    return;
+  }
   const notApplicable = parsed.data.notOn?.[config as keyof typeof parsed.data.notOn];
   if (notApplicable) {
     scenarioTest.skip(`${parsed.data.id}: ${parsed.data.title} (not on ${config}: ${notApplicable})`, { meta: { scenario: parsed.data } }, () => undefined);
@@ -165,6 +175,17 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
       await warehouse.prepare(order);
       return channel.connector.requestShipment(order.id);
     };
+    // What a scenario drives of one channel: its systems, and its steps named in the report.
+    const channelContext = (channel: OutsideWorld, importStep: string): Omit<ChannelContext, 'name'> => ({
+      shop: channel.shop,
+      gateway: channel.gateway,
+      carrier: channel.carrier,
+      connector: channel.connector,
+      checkout: (options) => channel.checkout(options),
+      deliverWebhooks: () => channel.deliverWebhooks(),
+      importAndPay: (order) => runStep(importStep, () => channel.importAndPay(order)),
+      bookShipment: bookShipment(channel),
+    });
     // The web shop first, then the channels the scenario adds.
     const channels: OutsideWorld[] = [world];
     const openCorrections = () => channels.flatMap((c) => c.connector.corrections.open);
@@ -177,34 +198,18 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
           today: session.today,
           step: runStep,
           clock: world.clock,
-          shop: world.shop,
-          gateway: world.gateway,
-          carrier: world.carrier,
-          connector: world.connector,
-          checkout: (options) => world.checkout(options),
-          deliverWebhooks: () => world.deliverWebhooks(),
-          importAndPay: (order) => runStep('the order is imported and paid', () => world.importAndPay(order)),
+          ...channelContext(world, 'the order is imported and paid'),
           inject: (...handlers) => world.server.use(...handlers),
           odooLink: session.link,
           anotherConnectorInstance: () => world.anotherInstance(),
           warehouse,
-          bookShipment: bookShipment(world),
           addChannel: async (name) => {
             const channel = await OutsideWorld.create(world.server, odoo, task.meta.scenario?.connectorPolicy, salesChannel(name, channels.map((c) => c.channel)), world.clock);
             channels.push(channel);
-            return {
-              name,
-              shop: channel.shop,
-              gateway: channel.gateway,
-              carrier: channel.carrier,
-              connector: channel.connector,
-              checkout: (options) => channel.checkout(options),
-              deliverWebhooks: () => channel.deliverWebhooks(),
-              importAndPay: (order) => runStep(`the ${name} order is imported and paid`, () => channel.importAndPay(order)),
-              bookShipment: bookShipment(channel),
-            };
+            return { name, ...channelContext(channel, `the ${name} order is imported and paid`) };
           },
           odooFaults: { inject: (rule) => session.faults.inject(rule) },
+          restartOdoo: declaredRestart(parsed.data, session.restartOdoo),
           expectDivergence: (divergence) => void expectedDivergences.push(divergence),
         });
       } catch (error) {

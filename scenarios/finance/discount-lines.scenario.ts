@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { expectNoOpenCorrections, invoicesOf, saleOrderFor } from '../../harness/assert/index.ts';
 import { createStockedProduct, shopCustomer } from '../../harness/data/index.ts';
-import { scenario } from '../../harness/scenario/index.ts';
+import { INVOICED_AT_PAYMENT, scenario } from '../../harness/scenario/index.ts';
 
 scenario(
   {
@@ -12,6 +12,7 @@ scenario(
     exception: 'discount lines',
     owner: 'odoo-functional',
     severity: 'normal',
+    notOn: { 'invoice-on-delivery': INVOICED_AT_PAYMENT },
   },
   async ({ odoo, data, checkout, connector, importAndPay }) => {
     const product = await createStockedProduct(odoo, data, { quantity: 10, listPrice: 100 });

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { expectNoOpenCorrections, invoicesOf, saleOrderFor } from '../../harness/assert/index.ts';
 import { createExportFiscalPosition, createStockedProduct, defaultSalesTax, shopCustomer } from '../../harness/data/index.ts';
-import { scenario } from '../../harness/scenario/index.ts';
+import { INVOICED_AT_PAYMENT, scenario } from '../../harness/scenario/index.ts';
 
 scenario(
   {
@@ -12,6 +12,7 @@ scenario(
     exception: 'fiscal position for a foreign customer',
     owner: 'odoo-functional',
     severity: 'normal',
+    notOn: { 'invoice-on-delivery': INVOICED_AT_PAYMENT },
   },
   async ({ odoo, data, checkout, connector, importAndPay }) => {
     const { positionId, exportTaxId } = await createExportFiscalPosition(odoo, 'DE', await defaultSalesTax(odoo));

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { creditNotesOf, deliveriesOf, expectNoOpenCorrections, paymentsOf, saleOrderFor, stockOf } from '../../harness/assert/index.ts';
 import { createStockedProduct, shopCustomer } from '../../harness/data/index.ts';
-import { scenario } from '../../harness/scenario/index.ts';
+import { CREDIT_NOTE_BEFORE_SHIPPING, scenario } from '../../harness/scenario/index.ts';
 
 scenario(
   {
@@ -12,6 +12,7 @@ scenario(
     exception: 'partial shipment, backorder cancelled',
     owner: 'odoo-functional',
     severity: 'critical',
+    notOn: { 'invoice-on-delivery': CREDIT_NOTE_BEFORE_SHIPPING },
     connectorPolicy: { backorder: 'cancel' },
   },
   async ({ odoo, data, step, checkout, gateway, carrier, connector, deliverWebhooks, importAndPay, bookShipment }) => {

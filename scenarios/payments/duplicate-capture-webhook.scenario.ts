@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { expectNoOpenCorrections, invoicesOf, paymentsOf, saleOrderFor } from '../../harness/assert/index.ts';
 import { createStockedProduct, shopCustomer } from '../../harness/data/index.ts';
-import { scenario } from '../../harness/scenario/index.ts';
+import { INVOICED_AT_PAYMENT, scenario } from '../../harness/scenario/index.ts';
 
 scenario(
   {
@@ -12,6 +12,7 @@ scenario(
     exception: 'duplicate capture webhook',
     owner: 'external-vendor',
     severity: 'critical',
+    notOn: { 'invoice-on-delivery': INVOICED_AT_PAYMENT },
   },
   async ({ odoo, data, step, checkout, gateway, connector, deliverWebhooks }) => {
     const product = await createStockedProduct(odoo, data, { quantity: 5, listPrice: 100 });

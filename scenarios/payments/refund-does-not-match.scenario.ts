@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { creditNotesOf, paymentsOf, saleOrderFor } from '../../harness/assert/index.ts';
 import { createStockedProduct, shopCustomer } from '../../harness/data/index.ts';
-import { scenario } from '../../harness/scenario/index.ts';
+import { CREDIT_NOTE_BEFORE_SHIPPING, scenario } from '../../harness/scenario/index.ts';
 
 scenario(
   {
@@ -12,6 +12,7 @@ scenario(
     exception: 'credit note cannot equal the refund',
     owner: 'odoo-functional',
     severity: 'normal',
+    notOn: { 'invoice-on-delivery': CREDIT_NOTE_BEFORE_SHIPPING },
   },
   async ({ odoo, data, step, checkout, gateway, connector, deliverWebhooks, importAndPay, expectDivergence }) => {
     const product = await createStockedProduct(odoo, data, { quantity: 5, listPrice: 100 });
@@ -35,6 +36,6 @@ scenario(
     expect(items.map((c) => [c.flow, c.reason, c.owner]), `order ${order.number}: correction item for the credit note that misses the refund`).toEqual([['payment-refund', 'refund_mismatch', 'odoo-functional']]);
     expect(items[0]!.message, `order ${order.number}: the item names both amounts`).toMatch(/credit note for ref_\w+ is 40\.05, the gateway refunded 40\.06/);
     // Odoo credits 0.01 less than the gateway gave back until the functional team books the cent.
-    expectDivergence({ invariant: 'credit notes = gateway refunds', because: items[0]! });
+    expectDivergence({ invariant: 'credit notes + repaid advances = gateway refunds', because: items[0]! });
   },
 );

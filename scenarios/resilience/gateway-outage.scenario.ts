@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { createStockedProduct, shopCustomer } from '../../harness/data/index.ts';
 import { expectNoOpenCorrections } from '../../harness/assert/index.ts';
-import { scenario } from '../../harness/scenario/index.ts';
+import { INVOICED_AT_PAYMENT, scenario } from '../../harness/scenario/index.ts';
 
 scenario(
   {
@@ -12,6 +12,7 @@ scenario(
     exception: 'gateway outage of one hour',
     owner: 'external-vendor',
     severity: 'critical',
+    notOn: { 'invoice-on-delivery': INVOICED_AT_PAYMENT },
   },
   async ({ odoo, data, step, clock, checkout, gateway, connector, inject, deliverWebhooks }) => {
     const product = await createStockedProduct(odoo, data, { quantity: 5, listPrice: 100 });

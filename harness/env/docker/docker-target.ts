@@ -6,7 +6,7 @@ import { getContainerRuntimeClient, ImageName, Network, type StartedNetwork } fr
 import { HarnessError, InfrastructureError } from '../../errors/index.ts';
 import { adapterFor, assertTransportSupported, connectOdoo, fetchServerVersion, HttpChannel } from '../../odoo/index.ts';
 import { HARNESS_DB_PREFIX, isSafeDatabaseName, templateDatabaseName } from '../database-names.ts';
-import type { OdooTarget, TargetInfo, TargetOptions } from '../target.ts';
+import type { OdooRestartStage, OdooTarget, TargetInfo, TargetOptions } from '../target.ts';
 import { buildTemplate, readTemplateState, templateBuildFailed } from '../template/build-template.ts';
 import { obtainTemplate } from '../template/obtain-template.ts';
 import { templateKey } from '../template/template-key.ts';
@@ -92,6 +92,9 @@ export class DockerTarget implements OdooTarget {
     if (!this.#created.has(name)) throw new HarnessError(`Refusing to keep "${name}": this run did not create it.`);
     if (!isSafeDatabaseName(as)) throw new HarnessError(`Refusing to rename "${name}" to "${as}": not a harness database name.`);
     if (as !== name) {
+      // Odoo keeps idle pooled connections to every database it served, and PostgreSQL renames
+      // none that has a session: the scenario is over, so they are closed first.
+      await this.#psql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`);
       await this.#psql(`ALTER DATABASE "${name}" RENAME TO "${as}"`);
       await this.#odoo?.renameFilestore(name, as);
     }
@@ -101,6 +104,20 @@ export class DockerTarget implements OdooTarget {
 
   async cleanUpAbandoned(): Promise<void> {
     await sweepOrphans(this.options.log);
+  }
+
+  // A real restart of the Odoo container (PostgreSQL keeps running): same container, filestore and URL.
+  async restartOdoo(stage: OdooRestartStage): Promise<void> {
+    const odoo = this.#odoo;
+    if (!odoo) throw new HarnessError('DockerTarget.restartOdoo called before start().');
+    const started = performance.now();
+    if (stage === 'stop') {
+      await odoo.stopServer();
+      this.options.log(`Odoo (${this.options.odooImage}) stopped in ${seconds(started)}: a restart a scenario asked for.`);
+      return;
+    }
+    await odoo.startServer();
+    this.options.log(`Odoo (${this.options.odooImage}) is back at ${odoo.url}, ${seconds(started)} after its start.`);
   }
 
   async stop(): Promise<void> {
@@ -219,7 +236,8 @@ const MUTE_RPC_DEPRECATION = ['--log-handler', 'odoo.addons.rpc.controllers.xmlr
 export const sweepOrphans = async (log: (line: string) => void): Promise<number> => {
   const runtime = await getContainerRuntimeClient();
   let removed = 0;
-  for (const info of await runtime.container.list()) {
+  // Stopped ones too: a run killed while a scenario restarted Odoo leaves its container stopped.
+  for (const info of await runtime.container.dockerode.listContainers({ all: true })) {
     if (!isOrphaned(info.Labels)) continue;
     await runtime.container.getById(info.Id).remove({ force: true, v: true });
     removed++;

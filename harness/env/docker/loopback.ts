@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { PostgreSqlContainer, type StartedPostgreSqlContainer } from '@testcontainers/postgresql';
 
 type PortBindings = Record<string, Array<{ HostIp?: string; HostPort?: string }>>;
@@ -19,3 +20,13 @@ export class LoopbackPostgreSqlContainer extends PostgreSqlContainer {
     return super.start();
   }
 }
+
+/** A TCP port on 127.0.0.1 that nothing listens on now (the kernel's choice). */
+export const freeLoopbackPort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject).listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });

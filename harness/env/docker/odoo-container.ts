@@ -1,6 +1,6 @@
 import { GenericContainer, Wait } from 'testcontainers';
 import { HarnessError } from '../../errors/index.ts';
-import { publishOnLoopback } from './loopback.ts';
+import { freeLoopbackPort, publishOnLoopback } from './loopback.ts';
 import { StartedOdoo } from './started-odoo.ts';
 
 const HTTP_PORT = 8069;
@@ -16,7 +16,8 @@ export interface OdooDatabaseServer {
 /**
  * An Odoo server in a container, started with the official `odoo` image's interface: database
  * settings through HOST/PORT/USER/PASSWORD, odoo-bin arguments after `--`, data in /var/lib/odoo.
- * It serves every database (no `-d`), so one server answers all scenario copies.
+ * It serves every database (no `-d`), so one server answers all scenario copies. Its HTTP port is
+ * published on a fixed port of 127.0.0.1, so its URL stays the same when it is restarted.
  *
  * @example
  * await using odoo = await new OdooContainer('odoo:19.0').withNetwork(network).withDatabaseServer(db).start();
@@ -51,6 +52,10 @@ export class OdooContainer extends GenericContainer {
     this.withEnvironment({ HOST: database.host, PORT: String(database.port), USER: database.user, PASSWORD: database.password });
     // Crons would change data while scenarios assert on it; scenarios trigger what they need.
     this.withCommand(['--', '--max-cron-threads=0', ...this.#serverArgs]);
+    // A fixed host port, free now: Docker gives a port published as "0" a new number on every
+    // start, and the URL handed to the workers must survive a restart of the container.
+    const hostPort = await freeLoopbackPort();
+    this.hostConfig.PortBindings = { ...this.hostConfig.PortBindings, [`${HTTP_PORT}/tcp`]: [{ HostPort: String(hostPort) }] };
     publishOnLoopback(this.hostConfig);
     return new StartedOdoo(await super.start(), HTTP_PORT, database);
   }

@@ -7,7 +7,7 @@ import type { OdooClient } from '../../odoo/index.ts';
 export type TemplateSetup = (odoo: OdooClient) => Promise<void>;
 
 /** Changes whenever `defaultTemplateSetup` changes, so cached templates are rebuilt. */
-export const DEFAULT_TEMPLATE_SETUP_VERSION = 'default-2';
+export const DEFAULT_TEMPLATE_SETUP_VERSION = 'default-3';
 
 /**
  * The harness's own setup:
@@ -15,6 +15,9 @@ export const DEFAULT_TEMPLATE_SETUP_VERSION = 'default-2';
  * - taxes rounded per line on every company. The versions' defaults differ (18: `round_per_line`,
  *   19: `round_globally`, res.company in account/models/company.py), so the same order's totals
  *   would differ by cents between versions; per line is how shops compute their totals;
+ * - products invoiced on ordered quantities unless a product says otherwise (`ir.default`, as the
+ *   Sales setting sets it): the same default on 18 and 19, pinned because products created by the
+ *   data helpers take the company's default, which the `invoice-on-delivery` configuration changes;
  * - an outstanding receipts/payments account on every payment method line of bank and cash
  *   journals. Without one, Odoo 18 posts payments with no journal entry and marks a partially
  *   paid invoice `paid` with its residual unchanged (account_move.py, account_payment.py), so
@@ -29,6 +32,8 @@ export const defaultTemplateSetup: TemplateSetup = async (odoo) => {
   }
 
   await odoo.write('res.company', await odoo.search('res.company', []), { tax_calculation_rounding_method: 'round_per_line' });
+
+  await odoo.call('ir.default', 'set', ['product.template', 'invoice_policy', 'order']);
 
   const receipts = await outstandingAccount(odoo, 'Outstanding Receipts', 'OEHREC');
   const payments = await outstandingAccount(odoo, 'Outstanding Payments', 'OEHPAY');

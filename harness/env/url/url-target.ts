@@ -1,4 +1,4 @@
-import { HarnessError } from '../../errors/index.ts';
+import { HarnessError, InfrastructureError } from '../../errors/index.ts';
 import { connectOdoo, fetchServerVersion, HttpChannel, type OdooVersion } from '../../odoo/index.ts';
 import { adapterFor, assertTransportSupported } from '../../odoo/index.ts';
 import { rmSync } from 'node:fs';
@@ -179,10 +179,21 @@ export class UrlTarget implements OdooTarget {
           });
           await retryWhileTemplateBusy(() => admin.rename(build, database));
         } catch (error) {
+          const failure = templateBuildFailed(database, this.options.url, error);
           // Unpublished, so nobody else uses it: this run created it and removes it.
-          await admin.drop(build).catch(() => undefined);
+          try {
+            await admin.drop(build);
+          } catch (dropError) {
+            // Still this run's: kept in the ledger (stop() leaves it for the next run's cleanup). No
+            // second build: it would wait on this leftover as on another run's claim.
+            this.#created.add(build);
+            throw new InfrastructureError(
+              `${failure.message.split(' — fix:')[0]}; then its build database "${build}" could not be removed: ${(dropError as Error).message.split('\n')[0]}`,
+              `is Odoo at ${this.options.url} up? The next run on this host removes "${build}" before it starts; run again once Odoo answers.`,
+            );
+          }
           this.#ledger.remove(build);
-          throw templateBuildFailed(database, this.options.url, error);
+          throw failure;
         }
         this.#ledger.remove(build);
         this.options.log(`Template "${database}" built and published in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
