@@ -59,5 +59,5 @@ test('the pool, the restart wait and the template wait are checked', () => {
 test('a configuration of the matrix is one of those the harness knows; base by default', () => {
   expect(loadHarnessEnv({}).HARNESS_CONFIG).toBe('base');
   expect(loadHarnessEnv({ HARNESS_CONFIG: 'two-step-delivery' }).HARNESS_CONFIG).toBe('two-step-delivery');
-  expect(() => loadHarnessEnv({ HARNESS_CONFIG: 'four-step-delivery' })).toThrow(/expected one of the configurations: base, two-step-delivery, three-step-delivery, tax-rounding-global, invoice-on-delivery\n  → at HARNESS_CONFIG/);
+  expect(() => loadHarnessEnv({ HARNESS_CONFIG: 'four-step-delivery' })).toThrow(/expected one of the configurations: base, two-step-delivery, three-step-delivery, tax-rounding-global, invoice-on-delivery, second-currency, lot-tracked, serial-tracked\n  → at HARNESS_CONFIG/);
 });

@@ -1,9 +1,12 @@
 import type { Faker } from '@faker-js/faker';
 import type { OdooClient } from '../odoo/index.ts';
+import { runConfig, type ProductTracking } from '../env/template/config-variants.ts';
 
 export interface StockedProduct {
   readonly id: number;
   readonly sku: string;
+  // Untracked when left out.
+  readonly tracking?: ProductTracking;
 }
 
 /**
@@ -23,9 +26,12 @@ export const createStockedProduct = async (
     readonly locationId?: number;
     // A given SKU instead of a generated one.
     readonly sku?: string;
+    // Lot or serial tracking; the run's configuration says when left out (untracked on the base).
+    readonly tracking?: ProductTracking;
   },
 ): Promise<StockedProduct> => {
   const sku = options.sku ?? `SKU-${data.string.alphanumeric({ length: 8, casing: 'upper' })}`;
+  const tracking = options.tracking ?? runConfig().productTracking;
   const id = await odoo.create('product.product', {
     name: data.commerce.productName(),
     default_code: sku,
@@ -34,12 +40,38 @@ export const createStockedProduct = async (
     // Left out, the company's default applies (pinned to ordered quantities in the base template).
     ...(options.invoicePolicy ? { invoice_policy: options.invoicePolicy } : {}),
     ...(options.taxIds ? { taxes_id: [[6, 0, options.taxIds]] } : {}),
+    ...(tracking !== 'none' ? { tracking } : {}),
   });
-  if (options.quantity > 0) {
-    const location = options.locationId ?? (await mainStockLocation(odoo));
-    await odoo.create('stock.quant', { product_id: id, location_id: location, inventory_quantity_auto_apply: options.quantity }, { context: { inventory_mode: true } });
+  const product = { id, sku, tracking };
+  await addStock(odoo, product, { quantity: options.quantity, ...(options.locationId ? { locationId: options.locationId } : {}) });
+  return product;
+};
+
+/**
+ * Adds `quantity` units of a product to a location (the main stock location unless named) by an
+ * applied inventory adjustment. Tracked products get their units in lots, named after the SKU:
+ * two lots where there are 2 units or more, or one serial a unit.
+ */
+export const addStock = async (odoo: OdooClient, product: StockedProduct, options: { readonly quantity: number; readonly locationId?: number }): Promise<void> => {
+  if (options.quantity <= 0) return;
+  const location = options.locationId ?? (await mainStockLocation(odoo));
+  const adjust = (quantity: number, lotId?: number) =>
+    odoo.create('stock.quant', { product_id: product.id, location_id: location, inventory_quantity_auto_apply: quantity, ...(lotId ? { lot_id: lotId } : {}) }, { context: { inventory_mode: true } });
+  if (!product.tracking || product.tracking === 'none') {
+    await adjust(options.quantity);
+    return;
   }
-  return { id, sku };
+  // Numbered on from the product's lots so far: stock added again gets lots of its own.
+  const known = (await odoo.search('stock.lot', [['product_id', '=', product.id]])).length;
+  for (const [name, quantity] of newLots(product, options.quantity, known)) await adjust(quantity, await odoo.create('stock.lot', { name, product_id: product.id }));
+};
+
+// The lots (name, quantity) that hold new units: a serial each, or a lot of half and one of the rest.
+const newLots = (product: StockedProduct, quantity: number, known: number): Array<[string, number]> => {
+  const name = (n: number) => `${product.sku}-${product.tracking === 'serial' ? 'SN' : 'LOT'}${String(known + n).padStart(3, '0')}`;
+  if (product.tracking === 'serial') return Array.from({ length: quantity }, (_, i) => [name(i + 1), 1]);
+  const first = Math.ceil(quantity / 2);
+  return quantity > first ? [[name(1), first], [name(2), quantity - first]] : [[name(1), first]];
 };
 
 /** The stock location of the first warehouse (WH/Stock). */

@@ -70,6 +70,18 @@ export const salesChannel = (name: string, taken: readonly SalesChannel[]): Sale
 // Where a channel's systems answer: the first channel keeps the simulators' own addresses.
 const channelUrl = (base: string, channel: SalesChannel): string => (channel.name === DEFAULT_CHANNEL ? base : base.replace('https://', `https://${channel.name}.`));
 
+/** How one channel's outside world is set up; each has a default. */
+export interface OutsideWorldOptions {
+  // The reference connector's policy (the scenario's connectorPolicy).
+  readonly policy?: Partial<ConnectorPolicy>;
+  // The web shop unless named.
+  readonly channel?: SalesChannel;
+  // Shared by the channels of one scenario.
+  readonly clock?: VirtualClock;
+  // The shop's currency (ISO code), USD unless the configuration says otherwise.
+  readonly currency?: string;
+}
+
 /**
  * Shop, payment gateway and carrier simulators of one sales channel on a virtual clock, their handlers installed on
  * the worker's msw server, and the reference connector wired to them and to the scenario's Odoo.
@@ -85,10 +97,13 @@ export class OutsideWorld {
     // A second (third …) instance of the integration, for concurrency.
     readonly anotherInstance: () => Promise<Connector>,
     readonly channel: SalesChannel,
+    // What the shop sells in, and its customers pay in, unless an order says otherwise.
+    readonly currency: string,
   ) {}
 
   /** The systems of `channel` (the web shop unless named) and its integration instance; channels of one scenario share `clock`. */
-  static async create(server: SetupServer, odoo: OdooClient, policy: Partial<ConnectorPolicy> = {}, channel: SalesChannel = WEB_SHOP, clock = new VirtualClock()): Promise<OutsideWorld> {
+  static async create(server: SetupServer, odoo: OdooClient, options: OutsideWorldOptions = {}): Promise<OutsideWorld> {
+    const { policy = {}, channel = WEB_SHOP, clock = new VirtualClock(), currency = 'USD' } = options;
     const shop = new ShopSimulator(clock, channelUrl(SHOP_URL, channel), channel.orderNumberPrefix);
     const gateway = new PaymentGatewaySimulator(clock, { idTag: channel.idTag }, channelUrl(GATEWAY_URL, channel), gatewayWebhookVersion());
     const carrier = new CarrierSimulator(clock, channelUrl(CARRIER_URL, channel), channel.idTag);
@@ -106,15 +121,16 @@ export class OutsideWorld {
         retry: { timeoutMs: 250 },
         policy,
       });
-    return new OutsideWorld(server, clock, shop, gateway, carrier, await newInstance(), newInstance, channel);
+    return new OutsideWorld(server, clock, shop, gateway, carrier, await newInstance(), newInstance, channel, currency);
   }
 
   /** A customer checks out: the gateway authorizes the total, the shop stores the order. */
   checkout(options: CheckoutOptions): ShopOrder {
     const gross = options.total ?? options.lines.reduce((sum, l) => sum + Math.round(l.unitPrice * l.quantity * (1 - (l.discountPercent ?? 0) / 100)), 0);
     const orderRef = `pending-${this.shop.ledger.orders.size + 1}`;
-    const authorization = this.gateway.ledger.authorize({ orderRef, amount: gross, currency: options.currency ?? 'USD', cardToken: options.cardToken ?? 'tok_visa' });
-    const order = this.shop.ledger.placeOrder({ ...options, authorizationId: authorization.id, total: gross });
+    const currency = options.currency ?? this.currency;
+    const authorization = this.gateway.ledger.authorize({ orderRef, amount: gross, currency, cardToken: options.cardToken ?? 'tok_visa' });
+    const order = this.shop.ledger.placeOrder({ ...options, currency, authorizationId: authorization.id, total: gross });
     // The gateway learns the shop's order id once the order exists, as with a real checkout.
     this.gateway.ledger.authorizations.set(authorization.id, { ...authorization, orderRef: order.id });
     return order;

@@ -22,6 +22,7 @@ import { unmetNeed } from './scenario-needs.ts';
 import { checkAfterScenario, withInvariants } from './post-scenario-check.ts';
 import { ScenarioSession } from './scenario-session.ts';
 import { Warehouse } from './warehouse.ts';
+import { CONFIG_VARIANTS, type ConfigName } from '../env/template/config-variants.ts';
 
 /** A named business step; a failure inside it names the step. */
 export type Step = <T>(name: string, body: () => Promise<T>) => Promise<T>;
@@ -123,11 +124,14 @@ export const scenarioTest = base.extend<ScenarioFixtures & WorkerFixtures>({
   odoo: async ({ session }, use) => use(session.odoo),
   data: async ({ session }, use) => use(seededFaker(session.seed)),
   world: async ({ msw, odoo, task }, use) => {
-    const world = await OutsideWorld.create(msw, odoo, task.meta.scenario?.connectorPolicy);
+    const world = await OutsideWorld.create(msw, odoo, { policy: task.meta.scenario?.connectorPolicy, currency: shopCurrency() });
     await use(world);
     world.dispose();
   },
 });
+
+// What the run's configuration has the shops sell in.
+const shopCurrency = (): string => CONFIG_VARIANTS[inject('harness').config as ConfigName].shopCurrency;
 
 // Who maintains the integration's code, from the integration map (read once per worker).
 let integrationOwnerOnce: Promise<Owner> | undefined;
@@ -204,7 +208,12 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
           anotherConnectorInstance: () => world.anotherInstance(),
           warehouse,
           addChannel: async (name) => {
-            const channel = await OutsideWorld.create(world.server, odoo, task.meta.scenario?.connectorPolicy, salesChannel(name, channels.map((c) => c.channel)), world.clock);
+            const channel = await OutsideWorld.create(world.server, odoo, {
+              policy: task.meta.scenario?.connectorPolicy,
+              channel: salesChannel(name, channels.map((c) => c.channel)),
+              clock: world.clock,
+              currency: world.currency,
+            });
             channels.push(channel);
             return { name, ...channelContext(channel, `the ${name} order is imported and paid`) };
           },
