@@ -1,8 +1,13 @@
+import { expect } from 'vitest';
 import type { OdooClient } from '../odoo/index.ts';
 import { accountForSaleLine, withFinalUsage, type SaleLineAccount } from './sale-line-moves.ts';
 
-/** The sale order Odoo holds for a shop order (by its number), with what scenarios check. */
-export const saleOrderFor = async (odoo: OdooClient, shopOrder: { readonly number: string }) => {
+/**
+ * The sale order Odoo holds for a shop order (by its number), with what scenarios check. Given the
+ * shop order's currency, it also checks that Odoo booked the order in it: amounts are compared as
+ * figures everywhere else, and 184.00 USD is not 184.00 EUR.
+ */
+export const saleOrderFor = async (odoo: OdooClient, shopOrder: { readonly number: string; readonly currency?: string }) => {
   const orders = await odoo.searchRead<{
     id: number;
     name: string;
@@ -20,7 +25,9 @@ export const saleOrderFor = async (odoo: OdooClient, shopOrder: { readonly numbe
     fields: ['name', 'state', 'amount_untaxed', 'amount_tax', 'amount_total', 'currency_id', 'partner_id', 'partner_shipping_id', 'picking_ids', 'invoice_ids', 'order_line'],
   });
   if (orders.length !== 1) throw new Error(`expected one sale order for shop order ${shopOrder.number}, found ${orders.length}`);
-  return orders[0]!;
+  const order = orders[0]!;
+  if (shopOrder.currency) expect(order.currency_id[1], `order ${shopOrder.number}: currency of ${order.name}, the shop order's`).toBe(shopOrder.currency);
+  return order;
 };
 
 /** Customer invoices and credit notes of a sale order, oldest first. */
