@@ -27,7 +27,7 @@ const pemOfKey = async (key: Key): Promise<string> => {
  * answered by the simulators. Its key lives in memory only; just the certificate is written out.
  */
 export class ThrowawayCa {
-  readonly #contexts = new Map<string, Promise<SecureContext>>();
+  readonly #credentials = new Map<string, Promise<{ readonly cert: string; readonly key: string }>>();
   #serial = 1;
 
   private constructor(
@@ -92,13 +92,18 @@ export class ThrowawayCa {
   }
 
   /** A TLS server context for `host`, with a certificate this CA signed (made once a host). */
-  contextFor(host: string): Promise<SecureContext> {
-    let context = this.#contexts.get(host);
-    if (!context) {
-      context = this.#issue(host).then((cert) => createSecureContext({ cert: `${cert.trim()}\n${this.certificatePem.trim()}\n`, key: this.hostKeyPem }));
-      this.#contexts.set(host, context);
+  async contextFor(host: string): Promise<SecureContext> {
+    return createSecureContext(await this.credentialsFor(host));
+  }
+
+  /** The certificate chain (host, then this CA) and key a TLS server for `host` presents. */
+  credentialsFor(host: string): Promise<{ readonly cert: string; readonly key: string }> {
+    let credentials = this.#credentials.get(host);
+    if (!credentials) {
+      credentials = this.#issue(host).then((cert) => ({ cert: `${cert.trim()}\n${this.certificatePem.trim()}\n`, key: this.hostKeyPem }));
+      this.#credentials.set(host, credentials);
     }
-    return context;
+    return credentials;
   }
 
   async #issue(host: string): Promise<string> {
