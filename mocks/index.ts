@@ -3,6 +3,8 @@
 export { ShopSimulator } from './shop/index.ts';
 export { PaymentGatewaySimulator } from './payment/index.ts';
 export { CarrierSimulator } from './carrier/index.ts';
+/** Stripe, as Odoo's own payment_stripe module calls it. */
+export { StripeSimulator } from './stripe/index.ts';
 
 // Contracts
 /** Every payload contract by name and version. */

@@ -1,164 +1,192 @@
+import { z } from 'zod';
+
 /**
  * Stripe's API objects as API version 2019-05-16 shapes them, the version Odoo's payment_stripe
  * pins (`Stripe-Version`, payment_stripe/const.py): a PaymentIntent still lists its `charges`, a
- * Charge its `refunds`. Only the fields Odoo or the official SDK read, plus the ids that link them.
+ * Charge its `refunds`. The fields Odoo or the official SDK read, plus the ids that link them. The
+ * simulator answers with these shapes, and the contract check compares a provider's answers with
+ * them (a renamed field is named as missing and unexpected, with its path).
  */
 
 export const STRIPE_API_VERSION = '2019-05-16';
 
-export interface StripeList<T> {
-  readonly object: 'list';
-  readonly data: T[];
-  readonly has_more: boolean;
-  readonly url: string;
-}
+const MinorUnits = z.number().int().nonnegative().meta({ description: 'the currency\'s smallest unit (cents)' });
+const LowerCurrency = z.string().regex(/^[a-z]{3}$/, 'expected a lowercase ISO 4217 code such as usd');
+const Unix = z.number().int().meta({ description: 'seconds since 1970' });
+const Metadata = z.record(z.string(), z.string());
 
-export interface Card {
-  readonly brand: string;
-  readonly last4: string;
-  readonly exp_month: number;
-  readonly exp_year: number;
-  readonly country: string;
-}
+const listOf = <T extends z.ZodType>(item: T) => z.object({ object: z.literal('list'), data: z.array(item), has_more: z.boolean(), url: z.string() });
+export type StripeList<T> = { readonly object: 'list'; readonly data: T[]; readonly has_more: boolean; readonly url: string };
 
-export interface PaymentMethod {
-  readonly id: string;
-  readonly object: 'payment_method';
-  readonly type: 'card';
-  readonly card: Card;
-  customer: string | null;
-  readonly created: number;
-  readonly livemode: false;
-  readonly metadata: Record<string, string>;
-}
+export const Card = z.object({ brand: z.string(), last4: z.string().length(4), exp_month: z.number().int(), exp_year: z.number().int(), country: z.string() });
+export type Card = z.infer<typeof Card>;
 
-export interface Customer {
-  readonly id: string;
-  readonly object: 'customer';
-  readonly email: string | null;
-  readonly name: string | null;
-  readonly phone: string | null;
-  readonly description: string | null;
-  readonly address: Record<string, string> | null;
-  readonly created: number;
-  readonly livemode: false;
-  readonly metadata: Record<string, string>;
-}
+export const PaymentMethod = z.object({
+  id: z.string().startsWith('pm_'),
+  object: z.literal('payment_method'),
+  type: z.literal('card'),
+  card: Card,
+  customer: z.string().nullable(),
+  created: Unix,
+  livemode: z.literal(false),
+  metadata: Metadata,
+});
+export type PaymentMethod = z.infer<typeof PaymentMethod>;
 
-export type RefundStatus = 'pending' | 'succeeded' | 'failed' | 'canceled';
+export const Customer = z.object({
+  id: z.string().startsWith('cus_'),
+  object: z.literal('customer'),
+  email: z.string().nullable(),
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  description: z.string().nullable(),
+  address: z.record(z.string(), z.string()).nullable(),
+  created: Unix,
+  livemode: z.literal(false),
+  metadata: Metadata,
+});
+export type Customer = z.infer<typeof Customer>;
 
-export interface Refund {
-  readonly id: string;
-  readonly object: 'refund';
-  readonly amount: number;
-  readonly currency: string;
-  readonly charge: string;
-  readonly payment_intent: string;
-  status: RefundStatus;
-  readonly reason: string | null;
-  readonly created: number;
-  readonly metadata: Record<string, string>;
-}
+export const RefundStatus = z.enum(['pending', 'succeeded', 'failed', 'canceled']);
+export type RefundStatus = z.infer<typeof RefundStatus>;
 
-export interface Charge {
-  readonly id: string;
-  readonly object: 'charge';
-  readonly amount: number;
-  amount_captured: number;
-  amount_refunded: number;
-  captured: boolean;
-  refunded: boolean;
-  readonly currency: string;
-  readonly customer: string | null;
+export const Refund = z.object({
+  id: z.string().startsWith('re_'),
+  object: z.literal('refund'),
+  amount: MinorUnits,
+  currency: LowerCurrency,
+  charge: z.string().startsWith('ch_'),
+  payment_intent: z.string().startsWith('pi_'),
+  status: RefundStatus,
+  reason: z.string().nullable(),
+  created: Unix,
+  metadata: Metadata,
+});
+export type Refund = z.infer<typeof Refund>;
+
+export const Charge = z.object({
+  id: z.string().startsWith('ch_'),
+  object: z.literal('charge'),
+  amount: MinorUnits,
+  amount_captured: MinorUnits,
+  amount_refunded: MinorUnits,
+  captured: z.boolean(),
+  refunded: z.boolean(),
+  currency: LowerCurrency,
+  customer: z.string().nullable(),
   // Odoo finds the transaction of a `charge.refunded` event by it: the PaymentIntent's description.
-  readonly description: string | null;
-  readonly paid: true;
-  readonly payment_intent: string;
-  readonly payment_method: string;
-  readonly payment_method_details: { readonly type: 'card'; readonly card: Pick<Card, 'brand' | 'last4' | 'exp_month' | 'exp_year' | 'country'> };
-  readonly refunds: StripeList<Refund>;
-  status: 'succeeded';
-  readonly created: number;
-  readonly livemode: false;
-}
+  description: z.string().nullable(),
+  paid: z.literal(true),
+  payment_intent: z.string().startsWith('pi_'),
+  payment_method: z.string(),
+  payment_method_details: z.object({ type: z.literal('card'), card: Card }),
+  refunds: listOf(Refund),
+  status: z.literal('succeeded'),
+  created: Unix,
+  livemode: z.literal(false),
+});
+export type Charge = z.infer<typeof Charge>;
 
-export type PaymentIntentStatus = 'requires_payment_method' | 'requires_confirmation' | 'requires_action' | 'processing' | 'requires_capture' | 'canceled' | 'succeeded';
+export const PaymentIntentStatus = z.enum(['requires_payment_method', 'requires_confirmation', 'requires_action', 'processing', 'requires_capture', 'canceled', 'succeeded']);
+export type PaymentIntentStatus = z.infer<typeof PaymentIntentStatus>;
 
-export interface PaymentError {
-  readonly type: 'card_error' | 'invalid_request_error';
-  readonly code: string;
-  readonly decline_code?: string;
-  readonly message: string;
-  readonly payment_method?: PaymentMethod;
-}
+export const PaymentError = z.object({
+  type: z.enum(['card_error', 'invalid_request_error']),
+  code: z.string(),
+  decline_code: z.string().optional(),
+  message: z.string(),
+  payment_method: PaymentMethod.optional(),
+});
+export type PaymentError = z.infer<typeof PaymentError>;
 
-export interface PaymentIntent {
-  readonly id: string;
-  readonly object: 'payment_intent';
-  amount: number;
-  amount_capturable: number;
-  amount_received: number;
-  readonly currency: string;
-  status: PaymentIntentStatus;
-  readonly capture_method: 'automatic' | 'manual';
-  readonly confirmation_method: 'automatic';
-  readonly client_secret: string;
-  customer: string | null;
-  readonly description: string | null;
-  readonly metadata: Record<string, string>;
-  payment_method: string | null;
-  readonly payment_method_types: string[];
-  readonly setup_future_usage: string | null;
-  readonly shipping: unknown;
-  last_payment_error: PaymentError | null;
-  next_action: { readonly type: 'use_stripe_sdk'; readonly use_stripe_sdk: { readonly type: 'three_d_secure_redirect'; readonly source: string } } | null;
-  charges: StripeList<Charge>;
-  canceled_at: number | null;
-  cancellation_reason: string | null;
-  readonly created: number;
-  readonly livemode: false;
-}
+export const PaymentIntent = z.object({
+  id: z.string().startsWith('pi_'),
+  object: z.literal('payment_intent'),
+  amount: MinorUnits,
+  amount_capturable: MinorUnits,
+  amount_received: MinorUnits,
+  currency: LowerCurrency,
+  status: PaymentIntentStatus,
+  capture_method: z.enum(['automatic', 'manual']),
+  confirmation_method: z.literal('automatic'),
+  client_secret: z.string(),
+  customer: z.string().nullable(),
+  description: z.string().nullable(),
+  metadata: Metadata,
+  payment_method: z.string().nullable(),
+  payment_method_types: z.array(z.string()),
+  setup_future_usage: z.string().nullable(),
+  shipping: z.unknown(),
+  last_payment_error: PaymentError.nullable(),
+  next_action: z.object({ type: z.literal('use_stripe_sdk'), use_stripe_sdk: z.object({ type: z.literal('three_d_secure_redirect'), source: z.string() }) }).nullable(),
+  charges: listOf(Charge),
+  canceled_at: Unix.nullable(),
+  cancellation_reason: z.string().nullable(),
+  created: Unix,
+  livemode: z.literal(false),
+});
+export type PaymentIntent = z.infer<typeof PaymentIntent>;
 
-export type SetupIntentStatus = 'requires_payment_method' | 'requires_confirmation' | 'requires_action' | 'processing' | 'canceled' | 'succeeded';
+// With `expand[]=payment_method` (Odoo's return route asks it), the id becomes the object.
+const expandedPaymentMethod = { payment_method: z.union([z.string(), PaymentMethod]).nullable() };
+export const ExpandedPaymentIntent = PaymentIntent.extend(expandedPaymentMethod);
 
-export interface SetupIntent {
-  readonly id: string;
-  readonly object: 'setup_intent';
-  readonly client_secret: string;
-  readonly customer: string | null;
-  readonly description: string | null;
-  payment_method: string | null;
-  readonly payment_method_types: string[];
-  status: SetupIntentStatus;
-  last_setup_error: PaymentError | null;
-  readonly usage: 'off_session';
-  readonly created: number;
-  readonly livemode: false;
-  readonly metadata: Record<string, string>;
-}
+export const SetupIntentStatus = z.enum(['requires_payment_method', 'requires_confirmation', 'requires_action', 'processing', 'canceled', 'succeeded']);
 
-export interface WebhookEndpoint {
-  readonly id: string;
-  readonly object: 'webhook_endpoint';
-  readonly url: string;
-  readonly enabled_events: string[];
-  readonly api_version: string | null;
-  readonly secret: string;
-  readonly status: 'enabled';
-  readonly created: number;
-  readonly livemode: false;
-}
+export const SetupIntent = z.object({
+  id: z.string().startsWith('seti_'),
+  object: z.literal('setup_intent'),
+  client_secret: z.string(),
+  customer: z.string().nullable(),
+  description: z.string().nullable(),
+  payment_method: z.string().nullable(),
+  payment_method_types: z.array(z.string()),
+  status: SetupIntentStatus,
+  last_setup_error: PaymentError.nullable(),
+  usage: z.literal('off_session'),
+  created: Unix,
+  livemode: z.literal(false),
+  metadata: Metadata,
+});
+export type SetupIntent = z.infer<typeof SetupIntent>;
+export const ExpandedSetupIntent = SetupIntent.extend(expandedPaymentMethod);
+
+export const WebhookEndpoint = z.object({
+  id: z.string().startsWith('we_'),
+  object: z.literal('webhook_endpoint'),
+  url: z.string(),
+  enabled_events: z.array(z.string()),
+  api_version: z.string().nullable(),
+  secret: z.string().startsWith('whsec_'),
+  status: z.literal('enabled'),
+  created: Unix,
+  livemode: z.literal(false),
+});
+export type WebhookEndpoint = z.infer<typeof WebhookEndpoint>;
 
 export type StripeObject = PaymentIntent | Charge | Refund | SetupIntent;
 
-export interface StripeEvent {
-  readonly id: string;
-  readonly object: 'event';
-  readonly api_version: string;
-  readonly created: number;
-  readonly type: string;
-  readonly data: { readonly object: StripeObject };
-  readonly livemode: false;
-  readonly pending_webhooks: number;
-  readonly request: { readonly id: string | null; readonly idempotency_key: string | null };
-}
+export const StripeEvent = z.object({
+  id: z.string().startsWith('evt_'),
+  object: z.literal('event'),
+  api_version: z.string(),
+  created: Unix,
+  type: z.string(),
+  data: z.object({ object: z.union([PaymentIntent, Charge, Refund, SetupIntent]) }),
+  livemode: z.literal(false),
+  pending_webhooks: z.number().int(),
+  request: z.object({ id: z.string().nullable(), idempotency_key: z.string().nullable() }),
+});
+export type StripeEvent = z.infer<typeof StripeEvent>;
+
+/** Stripe's error body: `{ error: { type, message, code?, param?, decline_code?, payment_intent? } }`. */
+export const StripeErrorBody = z.object({
+  error: z.object({
+    type: z.string(),
+    message: z.string(),
+    code: z.string().optional(),
+    param: z.string().optional(),
+    decline_code: z.string().optional(),
+    payment_intent: PaymentIntent.optional(),
+  }),
+});

@@ -1,4 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Stripe from 'stripe';
+import { checkFile } from '../../harness/cli/contracts-check.ts';
+import { contractDrift } from '../../harness/cli/contract-drift.ts';
+import { CONTRACTS } from '../contract-registry.ts';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { startSimulatorServer, VirtualClock, type StartedSimulatorServer } from '../shared/index.ts';
 import { decodeForm, DEFAULT_STRIPE_ACCOUNT, STRIPE_API_URL, StripeSimulator } from './index.ts';
@@ -163,4 +169,48 @@ test('Stripe\'s form encoding decodes to nested params: brackets, lists (python\
     expand: ['payment_method', 'customer'],
     confirm: 'True',
   });
+});
+
+// What the simulator sends, as raw JSON: the SDK would hide unknown or missing fields.
+const raw = async (method: 'GET' | 'POST', path: string, form = ''): Promise<unknown> => {
+  const response = await fetch(`${server.url}${path}${method === 'GET' && form ? `?${form}` : ''}`, {
+    method,
+    headers: { authorization: `Bearer ${DEFAULT_STRIPE_ACCOUNT.secretKey}`, 'content-type': 'application/x-www-form-urlencoded' },
+    ...(method === 'POST' ? { body: form } : {}),
+  });
+  return response.json();
+};
+
+const drift = (contract: string, payload: unknown) => {
+  const schema = CONTRACTS[contract]!['2019-05-16']!;
+  const parsed = schema.safeParse(payload);
+  return { issues: parsed.error?.issues.map((i) => i.path.join('.')) ?? [], unexpected: contractDrift(schema, payload).unexpected.map((p) => p.join('.')) };
+};
+
+test('every object the simulator answers and every event it sends matches its stripe.* contract, with no field undeclared', async () => {
+  const customer = (await raw('POST', '/v1/customers', 'email=ada%40example.com&address%5Bcity%5D=London')) as { id: string };
+  const intent = (await raw('POST', '/v1/payment_intents', `amount=11500&currency=usd&description=S00042&customer=${customer.id}&payment_method=pm_card_visa&confirm=True`)) as { id: string };
+  const expanded = await raw('GET', `/v1/payment_intents/${intent.id}`, 'expand%5B%5D=payment_method');
+  const refund = await raw('POST', '/v1/refunds', `payment_intent=${intent.id}&amount=1000`);
+  const declined = await raw('POST', '/v1/payment_intents', 'amount=500&currency=usd&payment_method=pm_card_visa_chargeDeclined&confirm=true');
+  const setup = await raw('POST', '/v1/setup_intents', `customer=${customer.id}`);
+  const none = { issues: [], unexpected: [] };
+  expect(drift('stripe.customer', customer)).toEqual(none);
+  expect(drift('stripe.payment_intent', intent)).toEqual(none);
+  expect(drift('stripe.payment_intent', expanded)).toEqual(none);
+  expect(drift('stripe.refund', refund)).toEqual(none);
+  expect(drift('stripe.error', declined)).toEqual(none);
+  expect(drift('stripe.setup_intent', setup)).toEqual(none);
+  expect(simulator.webhooks.pending.length).toBeGreaterThan(4);
+  for (const event of simulator.webhooks.pending) expect(drift('stripe.event', JSON.parse(JSON.stringify(event))), event.type).toEqual(none);
+});
+
+test('an answer whose field was renamed is named by path by the contract check: amount missing, amount_minor unexpected, a rename guessed', async () => {
+  extraHandlers = [simulator.faults.changedShape('createPaymentIntent', { amount: 'amount_minor' })];
+  const changed = await raw('POST', '/v1/payment_intents', 'amount=11500&currency=usd&description=S00042');
+  const file = join(mkdtempSync(join(tmpdir(), 'oeh-stripe-')), 'payment-intent.json');
+  writeFileSync(file, JSON.stringify(changed));
+  const report = await checkFile('stripe.payment_intent', '2019-05-16', file);
+  expect(report.ok).toBe(false);
+  expect(report.lines).toEqual(expect.arrayContaining([expect.stringMatching(/^ {4}at amount: /), `    at amount_minor: unexpected field (not in stripe.payment_intent@2019-05-16)`, '    renamed? amount → amount_minor']));
 });
