@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { carrierContractsV1 } from './carrier/index.ts';
 import { paymentContractsV1, paymentContractsV2 } from './payment/index.ts';
 import { shopContractsV1 } from './shop/index.ts';
+import { mollieContracts } from './mollie/index.ts';
 import { stripeContracts } from './stripe/index.ts';
 
 /**
@@ -25,4 +26,6 @@ export const CONTRACTS: Readonly<Record<string, Readonly<Record<string, z.ZodTyp
   'stripe.setup_intent': { '2019-05-16': stripeContracts.ExpandedSetupIntent },
   'stripe.event': { '2019-05-16': stripeContracts.StripeEvent },
   'stripe.error': { '2019-05-16': stripeContracts.StripeErrorBody },
+  'mollie.payment': { v2: mollieContracts.Payment },
+  'mollie.error': { v2: mollieContracts.MollieErrorBody },
 };

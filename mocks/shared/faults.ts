@@ -21,6 +21,17 @@ export type FaultKind =
   // The normal answer, after a real delay (for client timeouts).
   | { readonly kind: 'slow'; readonly delayMs: number };
 
+/** How an API says it failed: the body and status its errors have (each API has its own shape). */
+export interface ErrorAnswers {
+  serverError(status: number): Response;
+  rateLimited(retryAfterSeconds: number): Response;
+}
+
+const PLAIN_ERRORS: ErrorAnswers = {
+  serverError: (status) => HttpResponse.json({ error: status === 503 ? 'service unavailable' : 'internal error' }, { status }),
+  rateLimited: (retryAfterSeconds) => HttpResponse.json({ error: 'too many requests' }, { status: 429, headers: { 'retry-after': String(retryAfterSeconds) } }),
+};
+
 /**
  * Builds msw handlers that make an endpoint misbehave, for `server.use()`. Each fault passes the
  * call on to the normal handler once it has hit its number of calls or left its window.
@@ -29,6 +40,8 @@ export class FaultInjector {
   constructor(
     readonly baseUrl: string,
     readonly clock: VirtualClock,
+    // The failing answers in the API's own error shape (Stripe's, Mollie's); plain JSON otherwise.
+    readonly errors: ErrorAnswers = PLAIN_ERRORS,
   ) {}
 
   /** The next `times` calls (default 1) to `endpoint` fail with `fault`. */
@@ -37,14 +50,14 @@ export class FaultInjector {
     return this.#handler(endpoint, async (request, params) => {
       if (left <= 0) return undefined;
       left--;
-      return answerWith(fault, endpoint, request, params);
+      return answerWith(fault, endpoint, request, params, this.errors);
     });
   }
 
   /** The endpoint answers 503 while virtual time is inside the window starting now. */
   outageFor(endpoint: Endpoint, duration: Duration): HttpHandler {
     const end = this.clock.now() + toMs(duration);
-    return this.#handler(endpoint, async () => (this.clock.now() < end ? unavailable() : undefined));
+    return this.#handler(endpoint, async () => (this.clock.now() < end ? this.errors.serverError(503) : undefined));
   }
 
   /** The endpoint answers 503 to its next `calls` calls. */
@@ -61,7 +74,7 @@ export class FaultInjector {
     return this.#handler(endpoint, async (request, params) => {
       if (!random.chance(options.rate)) return undefined;
       const fault = options.kinds[Math.floor(random.next() * options.kinds.length)]!;
-      return answerWith(fault, endpoint, request, params);
+      return answerWith(fault, endpoint, request, params, this.errors);
     });
   }
 
@@ -70,21 +83,19 @@ export class FaultInjector {
   }
 }
 
-const unavailable = () => HttpResponse.json({ error: 'service unavailable' }, { status: 503 });
-
-const answerWith = async (fault: FaultKind, endpoint: Endpoint, request: Request, params: Record<string, string>): Promise<Response> => {
+const answerWith = async (fault: FaultKind, endpoint: Endpoint, request: Request, params: Record<string, string>, errors: ErrorAnswers): Promise<Response> => {
   switch (fault.kind) {
     case 'timeout':
       await delay('infinite');
-      return unavailable();
+      return errors.serverError(503);
     case 'lost-response':
       await endpoint.respond(request, params);
       await delay('infinite');
-      return unavailable();
+      return errors.serverError(503);
     case 'server-error':
-      return HttpResponse.json({ error: 'internal error' }, { status: fault.status ?? 500 });
+      return errors.serverError(fault.status ?? 500);
     case 'rate-limit':
-      return HttpResponse.json({ error: 'too many requests' }, { status: 429, headers: { 'retry-after': String(fault.retryAfterSeconds) } });
+      return errors.rateLimited(fault.retryAfterSeconds);
     case 'malformed':
       return new HttpResponse('{"id": "cap_', { status: 200, headers: { 'content-type': 'application/json' } });
     case 'slow':

@@ -11,7 +11,7 @@ export { handlerFor, parseBody, notFound } from './endpoint.ts';
 export type { Endpoint } from './endpoint.ts';
 /** Handlers that make a route time out, fail, throttle, answer garbage or go down for a while. */
 export { FaultInjector } from './faults.ts';
-export type { FaultKind, FaultTimes } from './faults.ts';
+export type { ErrorAnswers, FaultKind, FaultTimes } from './faults.ts';
 
 // Webhooks
 /** Emitted webhooks with duplicate, out-of-order and late delivery. */
