@@ -67,7 +67,7 @@ const refusal = (error: StripeError): Response => stripeJson(error.body(), error
 
 /**
  * Who may call: the secret key anywhere; the publishable key only where a browser would (confirming
- * an intent with its client secret). Stripe answers 401 with an `authentication_error` otherwise.
+ * an intent with its client secret). Otherwise 401, with the `invalid_request_error` Stripe sends (the SDK makes it a StripeAuthenticationError).
  */
 const authenticate = (request: Request, keys: StripeKeys, browser: boolean): StripeError | undefined => {
   const given = /^Bearer (.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];

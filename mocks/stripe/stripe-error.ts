@@ -1,6 +1,6 @@
 import type { PaymentIntent } from './objects.ts';
 
-export type StripeErrorType = 'api_error' | 'card_error' | 'idempotency_error' | 'invalid_request_error' | 'authentication_error' | 'rate_limit_error';
+export type StripeErrorType = 'api_error' | 'card_error' | 'idempotency_error' | 'invalid_request_error';
 
 /**
  * A refusal as Stripe answers it: an HTTP status and the error object
