@@ -31,6 +31,8 @@ export class StripeLedger {
   readonly paymentMethods = new Map<string, PaymentMethod>();
   readonly webhookEndpoints = new Map<string, WebhookEndpoint>();
   readonly #sequences = new Map<string, number>();
+  // Refunds still to be created `pending` (as bank transfers and some cards are), then settled.
+  #pendingRefunds = 0;
 
   constructor(
     readonly clock: VirtualClock,
@@ -271,12 +273,34 @@ export class StripeLedger {
     const amount = amountParam(params, 'amount', false) ?? left;
     if (left <= 0) throw new StripeError(400, 'invalid_request_error', `Charge ${charge.id} has already been refunded.`, { code: 'charge_already_refunded' });
     if (amount > left || amount <= 0) throw new StripeError(400, 'invalid_request_error', `Refund amount (${amount}) is greater than unrefunded amount on charge (${left})`, { code: 'amount_too_large', param: 'amount' });
-    const refund: Refund = { id: this.#id('re'), object: 'refund', amount, currency: charge.currency, charge: charge.id, payment_intent: intent.id, status: 'succeeded', reason: text(params, 'reason') ?? null, created: this.#created(), metadata: {} };
+    const status = this.#pendingRefunds > 0 ? 'pending' : 'succeeded';
+    if (status === 'pending') this.#pendingRefunds--;
+    const refund: Refund = { id: this.#id('re'), object: 'refund', amount, currency: charge.currency, charge: charge.id, payment_intent: intent.id, status, reason: text(params, 'reason') ?? null, created: this.#created(), metadata: {} };
     this.refunds.set(refund.id, refund);
     charge.refunds.data.unshift(refund);
     charge.amount_refunded = charge.amount - charge.amount_captured + this.#refunded(charge);
     charge.refunded = this.#refunded(charge) >= charge.amount_captured;
     this.#emit('charge.refunded', charge);
+    return refund;
+  }
+
+  /** The next `count` refunds are created `pending`, until `settleRefund` says how they end. */
+  holdNextRefunds(count = 1): void {
+    this.#pendingRefunds += count;
+  }
+
+  /**
+   * A pending refund ends: succeeded, or failed (the money stays with the merchant). Stripe tells
+   * with `charge.refund.updated`, which Odoo matches by the refund's id.
+   */
+  settleRefund(id: string, outcome: 'succeeded' | 'failed'): Refund {
+    const refund = this.refund(id);
+    if (refund.status !== 'pending') throw new Error(`refund ${id} is ${refund.status}, not pending`);
+    refund.status = outcome;
+    const charge = [...this.paymentIntents.values()].flatMap((i) => i.charges.data).find((c) => c.id === refund.charge)!;
+    charge.amount_refunded = charge.amount - charge.amount_captured + this.#refunded(charge);
+    charge.refunded = this.#refunded(charge) >= charge.amount_captured;
+    this.#emit('charge.refund.updated', refund);
     return refund;
   }
 

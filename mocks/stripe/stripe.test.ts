@@ -114,6 +114,18 @@ test('refunds: partial, then the rest; more than is left is refused; listed per 
   expect(simulator.ledger.netCollected('S00050')).toBe(0);
 });
 
+test('a refund held pending, then failed: the money stays collected, and charge.refund.updated tells (Odoo matches it by the refund id)', async () => {
+  const intent = await backend.paymentIntents.create(asOf2019<Stripe.PaymentIntentCreateParams>({ amount: 4_000, currency: 'usd', description: 'S00055', payment_method: 'pm_card_visa', confirm: true }));
+  simulator.ledger.holdNextRefunds();
+  const refund = await backend.refunds.create({ payment_intent: intent.id, amount: 1_000 });
+  expect(refund.status).toBe('pending');
+  expect(simulator.ledger.netCollected('S00055')).toBe(3_000);
+  simulator.ledger.settleRefund(refund.id, 'failed');
+  expect(await backend.refunds.retrieve(refund.id)).toMatchObject({ status: 'failed' });
+  expect(simulator.ledger.netCollected('S00055')).toBe(4_000);
+  expect(simulator.webhooks.pending.at(-1)).toMatchObject({ type: 'charge.refund.updated', data: { object: { id: refund.id, status: 'failed' } } });
+});
+
 test('idempotency: the same key and params answer the first result again; the same key with other params is refused', async () => {
   const key = 'sha1-of-db-uuid-reference-scope';
   const first = await backend.paymentIntents.create({ amount: 5_000, currency: 'usd', description: 'S00060' }, { idempotencyKey: key });
