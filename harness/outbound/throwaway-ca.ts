@@ -24,7 +24,9 @@ const pemOfKey = async (key: Key): Promise<string> => {
 /**
  * A certificate authority made for one run and trusted by nothing else: the outbound proxy signs a
  * certificate for each host Odoo calls with it, so that Odoo's HTTPS requests can be read and
- * answered by the simulators. Its key lives in memory only; just the certificate is written out.
+ * answered by the simulators. Made per run (`create`), its key lives in memory only and just the
+ * certificate is written out; kept for a server started once (`kept`), the key is written too,
+ * readable by its owner only, in the harness cache.
  */
 export class ThrowawayCa {
   readonly #credentials = new Map<string, Promise<{ readonly cert: string; readonly key: string }>>();
