@@ -11,31 +11,19 @@ const pathOf = (key: string): string[] => {
 
 type Container = { [key: string]: FormValue } | FormValue[];
 
-// Puts `value` at `path` under `target`: `[]` appends to a list, `[0]` indexes one (the SDK's
-// encoding), any other segment is a hash key.
-const put = (target: Container, path: string[], value: string): void => {
-  const [key, ...rest] = path as [string, ...string[]];
-  const slot = (container: Container, name: string, make: () => Container): Container => {
-    const index = name === '' ? (container as FormValue[]).length : /^\d+$/.test(name) && Array.isArray(container) ? Number(name) : name;
-    const existing = (container as Record<string | number, FormValue>)[index];
-    if (existing && typeof existing === 'object') return existing as Container;
-    const made = make();
-    (container as Record<string | number, FormValue>)[index] = made as FormValue;
-    return made;
-  };
+// Puts `value` at `path` under `container`. In a list, `[]` appends and `[0]` indexes (the SDK's
+// encoding); in a hash, a segment is a key. What a segment holds follows from the next one.
+const put = (container: Container, path: readonly string[], value: string): void => {
+  const [name = '', ...rest] = path;
+  const slots = container as Record<string | number, FormValue>;
+  const key = Array.isArray(container) ? (/^\d+$/.test(name) ? Number(name) : container.length) : name;
   if (!rest.length) {
-    if (Array.isArray(target)) target.push(value);
-    else target[key] = value;
+    slots[key] = value;
     return;
   }
-  const listNext = rest[0] === '' || /^\d+$/.test(rest[0]!);
-  if (rest.length === 1 && listNext) {
-    const listed = slot(target, key, () => []) as FormValue[];
-    if (rest[0] === '') listed.push(value);
-    else listed[Number(rest[0])] = value;
-    return;
-  }
-  put(slot(target, key, () => (listNext ? [] : {})), rest, value);
+  const existing = slots[key];
+  const child = existing && typeof existing === 'object' ? existing : (slots[key] = rest[0] === '' || /^\d+$/.test(rest[0]!) ? [] : {});
+  put(child, rest, value);
 };
 
 /** Decodes Stripe's form encoding (`a[b][c]=x`, `list[]=y`) into nested params. */
