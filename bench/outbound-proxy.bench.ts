@@ -1,9 +1,7 @@
 import { request as httpRequest } from 'node:http';
-import { createServer as createHttpsServer, request as httpsRequest } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { request as httpsRequest } from 'node:https';
 import { connect as tlsConnect } from 'node:tls';
-import { getResponse } from 'msw';
-import { VirtualClock } from '../mocks/shared/index.ts';
+import { startSimulatorServer, VirtualClock } from '../mocks/shared/index.ts';
 import { DEFAULT_STRIPE_ACCOUNT, STRIPE_API_URL, StripeSimulator } from '../mocks/stripe/index.ts';
 import { OutboundProxy, ThrowawayCa } from '../harness/outbound/index.ts';
 import { median, ms, timed } from './stats.ts';
@@ -21,17 +19,8 @@ const stripe = new StripeSimulator(new VirtualClock('2026-03-02T10:00:00Z'));
 const proxy = await OutboundProxy.start({ ca, handlers: () => stripe.handlers() });
 
 // The same simulator behind a plain HTTPS server, as if the provider were on loopback.
-const direct = createHttpsServer(await ca.credentialsFor('127.0.0.1'), async (incoming, outgoing) => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of incoming) chunks.push(chunk as Buffer);
-  const headers = new Headers(Object.entries(incoming.headers).flatMap(([k, v]) => (typeof v === 'string' && k !== 'host' && k !== 'content-length' ? [[k, v] as [string, string]] : [])));
-  const response = (await getResponse(stripe.handlers(), new Request(`${STRIPE_API_URL}${incoming.url}`, { method: incoming.method, headers, body: Buffer.concat(chunks) })))!;
-  const body = Buffer.from(await response.arrayBuffer());
-  outgoing.writeHead(response.status, { 'content-type': 'application/json', 'content-length': String(body.length) });
-  outgoing.end(body);
-});
-await new Promise<void>((resolve) => direct.listen(0, '127.0.0.1', resolve));
-const directPort = (direct.address() as AddressInfo).port;
+const direct = await startSimulatorServer(STRIPE_API_URL, () => stripe.handlers(), 0, await ca.credentialsFor('127.0.0.1'));
+const directPort = Number(new URL(direct.url).port);
 
 const FORM = 'email=ada%40example.com&name=Ada+Lovelace&address%5Bcity%5D=London';
 const headers = { authorization: `Bearer ${DEFAULT_STRIPE_ACCOUNT.secretKey}`, 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(FORM.length) };
@@ -81,5 +70,4 @@ log(`  direct HTTPS on loopback: median ${ms(median(directMs))}`);
 log(`  through the outbound proxy (CONNECT + TLS with the throwaway CA): median ${ms(median(proxiedMs))}`);
 log(`  added by the proxy: median ${ms(median(proxiedMs.map((p, i) => p - directMs[i]!)))} a call (ratio ${(median(proxiedMs) / median(directMs)).toFixed(2)}×)`);
 await proxy.stop();
-direct.closeAllConnections();
-direct.close();
+await direct.close();

@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { getResponse, type RequestHandler } from 'msw';
 
 /** A simulator served over real HTTP. */
@@ -7,13 +8,19 @@ export interface StartedSimulatorServer {
   close(): Promise<void>;
 }
 
+/** A certificate chain and key, to serve over HTTPS instead of HTTP. */
+export interface ServerTls {
+  readonly cert: string;
+  readonly key: string;
+}
+
 /**
  * Serves msw handlers as a real HTTP server on 127.0.0.1, for integrations that run outside the
  * Node process (an Odoo module, a middleware). Requests are rewritten to `baseUrl` so the same
- * handlers answer; what no handler takes gets a 404 naming the route.
+ * handlers answer; what no handler takes gets a 404 naming the route. With `tls`, over HTTPS.
  */
-export const startSimulatorServer = async (baseUrl: string, handlers: () => readonly RequestHandler[], port = 0): Promise<StartedSimulatorServer> => {
-  const server: Server = createServer(async (incoming, outgoing) => {
+export const startSimulatorServer = async (baseUrl: string, handlers: () => readonly RequestHandler[], port = 0, tls?: ServerTls): Promise<StartedSimulatorServer> => {
+  const listener: RequestListener = async (incoming, outgoing) => {
     try {
       const request = await toFetchRequest(baseUrl, incoming);
       const response = (await getResponse([...handlers()], request)) ?? Response.json({ error: `no route ${incoming.method} ${incoming.url}` }, { status: 404 });
@@ -23,11 +30,12 @@ export const startSimulatorServer = async (baseUrl: string, handlers: () => read
       outgoing.writeHead(500, { 'content-type': 'application/json' });
       outgoing.end(JSON.stringify({ error: (error as Error).message }));
     }
-  });
+  };
+  const server: Server = tls ? createHttpsServer(tls, listener) : createServer(listener);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address() as { port: number };
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${address.port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
