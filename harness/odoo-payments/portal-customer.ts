@@ -32,12 +32,14 @@ export class PortalCustomer {
   constructor(
     // Where the harness reaches Odoo; links Odoo builds from its web.base.url are rebased on it.
     readonly odooUrl: string,
+    // Limit of one request, as for the harness's RPC calls (ODOO_TIMEOUT_MS).
+    private readonly timeoutMs = 120_000,
     private readonly fetchFn: typeof globalThis.fetch = fetch,
   ) {}
 
   /** Opens a page (the order's payment link): its status; the session cookie is kept. */
   async open(pathOrUrl: string): Promise<{ readonly status: number; readonly location: string | null }> {
-    const response = await this.fetchFn(this.#rebased(pathOrUrl), { headers: this.#headers(), redirect: 'manual' });
+    const response = await this.fetchFn(this.#rebased(pathOrUrl), { headers: this.#headers(), redirect: 'manual', signal: AbortSignal.timeout(this.timeoutMs) });
     this.#keepCookie(response);
     await response.arrayBuffer();
     return { status: response.status, location: response.headers.get('location') };
@@ -84,6 +86,7 @@ export class PortalCustomer {
       method: 'POST',
       headers: { ...this.#headers(), 'content-type': 'application/json' },
       body: JSON.stringify({ jsonrpc: '2.0', method: 'call', id: 1, params }),
+      signal: AbortSignal.timeout(this.timeoutMs),
     });
     this.#keepCookie(response);
     const text = await response.text();
