@@ -12,7 +12,6 @@ let mollie: MollieClient;
 const msw = setupServer();
 
 const clientWith = (apiKey: string) => createMollieClient({ apiKey });
-const useFaults = (...faults: Parameters<typeof msw.use>) => msw.use(...faults);
 
 beforeAll(() => msw.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => msw.close());
@@ -65,7 +64,7 @@ test('refusals are Mollie-shaped: a bad key (401), an invalid amount named by fi
 });
 
 test('faults answer as Mollie fails: a 503 in its error shape, which the official client retries with its idempotency key: one payment', async () => {
-  useFaults(simulator.faults.serverError('createPayment', 503, 2));
+  msw.use(simulator.faults.serverError('createPayment', 503, 2));
   const refused = await fetch(`${MOLLIE_API_URL}/v2/payments`, { method: 'POST', headers: { authorization: `Bearer ${DEFAULT_MOLLIE_API_KEY}` }, body: '{}' });
   expect([refused.status, await refused.json()]).toEqual([503, expect.objectContaining({ status: 503, title: 'Service Unavailable', detail: expect.any(String) })]);
   const created = await mollie.payments.create(odooPayment('S00050'));

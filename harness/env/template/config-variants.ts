@@ -46,37 +46,37 @@ const secondCurrency = async (odoo: OdooClient) => {
 };
 
 // What a configuration keeps of the base unless it says otherwise.
-const ONE_STEP_USD = { deliverySteps: 1, shopCurrency: 'USD', productTracking: 'none' } as const;
+const BASE_TRAITS = { deliverySteps: 1, shopCurrency: 'USD', productTracking: 'none' } as const;
 
 /**
  * The named configurations of the matrix (`--config` / HARNESS_CONFIG). Each is cached as a
  * template of its own, and its recordings live beside the base's (`<major>-<name>/`).
  */
 export const CONFIG_VARIANTS = {
-  base: { description: 'delivery in 1 step, taxes rounded per line, products invoiced on ordered quantities (the base template)', ...ONE_STEP_USD, apply: async () => undefined },
-  'two-step-delivery': { description: 'delivery in 2 steps: pick, then ship (stock.warehouse delivery_steps = pick_ship)', ...ONE_STEP_USD, deliverySteps: 2, apply: deliverySteps('pick_ship') },
-  'three-step-delivery': { description: 'delivery in 3 steps: pick, pack, then ship (delivery_steps = pick_pack_ship)', ...ONE_STEP_USD, deliverySteps: 3, apply: deliverySteps('pick_pack_ship') },
-  'tax-rounding-global': { description: 'taxes rounded globally, per tax (tax_calculation_rounding_method = round_globally, 19\'s default)', ...ONE_STEP_USD, apply: async (odoo) => void (await odoo.write('res.company', await odoo.search('res.company', []), { tax_calculation_rounding_method: 'round_globally' })) },
+  base: { description: 'delivery in 1 step, taxes rounded per line, products invoiced on ordered quantities (the base template)', ...BASE_TRAITS, apply: async () => undefined },
+  'two-step-delivery': { description: 'delivery in 2 steps: pick, then ship (stock.warehouse delivery_steps = pick_ship)', ...BASE_TRAITS, deliverySteps: 2, apply: deliverySteps('pick_ship') },
+  'three-step-delivery': { description: 'delivery in 3 steps: pick, pack, then ship (delivery_steps = pick_pack_ship)', ...BASE_TRAITS, deliverySteps: 3, apply: deliverySteps('pick_pack_ship') },
+  'tax-rounding-global': { description: 'taxes rounded globally, per tax (tax_calculation_rounding_method = round_globally, 19\'s default)', ...BASE_TRAITS, apply: async (odoo) => void (await odoo.write('res.company', await odoo.search('res.company', []), { tax_calculation_rounding_method: 'round_globally' })) },
   'invoice-on-delivery': {
     description: 'products invoiced on delivered quantities (Sales setting "Invoice what is delivered"): money taken before shipping is an advance, the invoice comes with the shipment',
-    ...ONE_STEP_USD,
+    ...BASE_TRAITS,
     apply: invoicePolicy('delivery'),
   },
   'second-currency': {
     description: 'the shops sell in EUR, a second currency (1 USD = 0.8 EUR, a EUR price list); the company books in USD: orders, invoices, payments and refunds in EUR',
-    ...ONE_STEP_USD,
+    ...BASE_TRAITS,
     shopCurrency: 'EUR',
     apply: secondCurrency,
   },
   'lot-tracked': {
     description: 'products tracked by lots (setting "Lots & Serial Numbers", product tracking = lot): stock in two lots a product, deliveries and returns name their lots',
-    ...ONE_STEP_USD,
+    ...BASE_TRAITS,
     productTracking: 'lot',
     apply: lotsAndSerials,
   },
   'serial-tracked': {
     description: 'products tracked by serial numbers (tracking = serial): one serial a unit, deliveries and returns name their serials',
-    ...ONE_STEP_USD,
+    ...BASE_TRAITS,
     productTracking: 'serial',
     apply: lotsAndSerials,
   },
