@@ -117,13 +117,14 @@ const repaidAdvances = async (odoo: OdooClient): Promise<number> => {
 
 /**
  * Per order: gateway captured − refunded = Odoo inbound payments − refund payments, matched by
- * memo (capture, refund or chargeback id). Payments that never went through the gateway (cash,
- * transfers) are not its business, but a memo that names a gateway id it does not know is.
+ * memo (capture, refund or chargeback id), counting posted payments only: a draft is not money on
+ * the books. Payments that never went through the gateway (cash, transfers) are not its business,
+ * but a memo that names a gateway id it does not know is.
  */
 const gatewayEqualsOdooPayments: Invariant = async ({ odoo, channels }) => {
   // Each channel's gateway account has ids of its own; an order is named with its channel.
   const byMemo = new Map(channels.flatMap((channel) => channel.gateway.ledger.movements.map((m) => [m.id, { ...m, order: orderLabel(channel, m.orderRef) }] as const)));
-  const payments = await odoo.searchRead<{ memo: string | false; amount: number; payment_type: string }>('account.payment', [['state', '!=', 'canceled']], { fields: ['memo', 'amount', 'payment_type'] });
+  const payments = await odoo.searchRead<{ memo: string | false; amount: number; payment_type: string }>('account.payment', [['state', 'not in', ['draft', 'canceled', 'rejected']]], { fields: ['memo', 'amount', 'payment_type'] });
   const odooNet = new Map<string, number>();
   for (const payment of payments) {
     const movement = payment.memo ? byMemo.get(payment.memo) : undefined;

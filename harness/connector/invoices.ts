@@ -99,6 +99,19 @@ export const repayAdvance = async (ctx: ConnectorContext, saleOrderId: number, r
   // Invoiced money (an invoice a user cancelled, say) is not an advance: it needs a person.
   if (!advances.length) throw new Error(`refund ${refund.refundId}: sale order ${order.name} has no posted invoice to credit and no advance to repay`);
   const paymentId = await postCustomerPayment(ctx, order, 'outbound', refund.refundId, refund.amount);
+  return matchWithAdvances(ctx, paymentId, advances);
+};
+
+/**
+ * Finishes a repayment a failed call left in draft (Odoo refused to post it, or its answer was
+ * lost before): posted, then matched with the order's advances like any other.
+ */
+export const finishRepayment = async (ctx: ConnectorContext, saleOrderId: number, paymentId: number): Promise<number> => {
+  await postPayment(ctx, paymentId);
+  return matchWithAdvances(ctx, paymentId, await openAdvanceLines(ctx, saleOrderId));
+};
+
+const matchWithAdvances = async (ctx: ConnectorContext, paymentId: number, advances: number[]): Promise<number> => {
   const [payment] = await ctx.odoo.read<{ move_id: [number, string] }>('account.payment', [paymentId], ['move_id']);
   const own = await ctx.odoo.search('account.move.line', [['move_id', '=', payment!.move_id[0]], ['account_id.account_type', '=', 'asset_receivable']]);
   await ctx.odoo.call('account.move.line', 'reconcile', [[...own, ...advances]]);
@@ -121,6 +134,11 @@ const postCustomerPayment = async (
     memo,
     payment_reference: order.name,
   });
+  return postPayment(ctx, paymentId);
+};
+
+/** Posts a draft payment: only then is it money on the customer's account. */
+export const postPayment = async (ctx: ConnectorContext, paymentId: number): Promise<number> => {
   await ctx.odoo.call('account.payment', 'action_post', [[paymentId]]);
   return paymentId;
 };

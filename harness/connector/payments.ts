@@ -4,7 +4,7 @@ import { ownerOf } from '../governance/index.ts';
 import { asAction, OdooTransportError } from '../odoo/index.ts';
 import type { ConnectorContext } from './connector-context.ts';
 import { ExternalApiError } from './external-api.ts';
-import { invoiceToPay, orderForPayments, postedInvoicesOf, registerAdvance, repayAdvance } from './invoices.ts';
+import { finishRepayment, invoiceToPay, orderForPayments, postPayment, postedInvoicesOf, registerAdvance, repayAdvance } from './invoices.ts';
 import { importOrderById, saleOrderOf } from './orders.ts';
 
 /** What became of a capture attempt. */
@@ -67,8 +67,9 @@ export const capturePayment = async (ctx: ConnectorContext, orderId: string): Pr
  * holds the capture id, and a second event for the same capture finds it.
  */
 export const recordCapture = async (ctx: ConnectorContext, capture: { captureId: string; orderRef: string; amount: number }): Promise<number> => {
-  const [existing] = await ctx.odoo.search('account.payment', [['memo', '=', capture.captureId]], { limit: 1 });
-  if (existing) return existing;
+  const [existing] = await ctx.odoo.searchRead<{ id: number; state: string }>('account.payment', [['memo', '=', capture.captureId]], { fields: ['state'], limit: 1 });
+  // A payment left in draft (Odoo refused to post it, or did not answer) is not recorded money: post it now.
+  if (existing) return existing.state === 'draft' ? postPayment(ctx, existing.id) : existing.id;
   // Two instances may get the same notice at once: both would find no payment and both register one.
   return ctx.refs.createOnce({ model: 'account.payment', kind: 'capture', externalId: capture.captureId, what: `capture ${capture.captureId}` }, () => registerCapture(ctx, capture));
 };
@@ -149,8 +150,10 @@ export const recordRefund = async (
   ctx: ConnectorContext,
   refund: { refundId: string; captureId: string; orderRef: string; amount: number; reason: string; quantities?: ReadonlyMap<string, number> },
 ): Promise<number> => {
-  const [existing] = await ctx.odoo.search('account.payment', [['memo', '=', refund.refundId]], { limit: 1 });
-  if (existing) return existing;
+  const [existing] = await ctx.odoo.searchRead<{ id: number; state: string }>('account.payment', [['memo', '=', refund.refundId]], { fields: ['state'], limit: 1 });
+  // Only a repayment of an advance is ever created in draft (a credit note's payment is posted by its wizard).
+  if (existing?.state === 'draft') return finishRepayment(ctx, (await saleOrderOf(ctx, refund.orderRef)) ?? (await importOrderSaleId(ctx, refund.orderRef)), existing.id);
+  if (existing) return existing.id;
   // Money cannot go back before it came in: a refund notice that overtakes its capture notice
   // is refused, and its sender delivers it again later.
   if (!(await ctx.odoo.searchCount('account.payment', [['memo', '=', refund.captureId]])))
