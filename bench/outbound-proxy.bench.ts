@@ -19,7 +19,7 @@ const stripe = new StripeSimulator(new VirtualClock('2026-03-02T10:00:00Z'));
 const proxy = await OutboundProxy.start({ ca, handlers: () => stripe.handlers() });
 
 // The same simulator behind a plain HTTPS server, as if the provider were on loopback.
-const direct = await startSimulatorServer(STRIPE_API_URL, () => stripe.handlers(), 0, await ca.credentialsFor('127.0.0.1'));
+const direct = await startSimulatorServer(STRIPE_API_URL, () => stripe.handlers(), { tls: await ca.credentialsFor('127.0.0.1') });
 const directPort = Number(new URL(direct.url).port);
 
 const FORM = 'email=ada%40example.com&name=Ada+Lovelace&address%5Bcity%5D=London';

@@ -1,6 +1,7 @@
 import type { CarrierSimulator } from '../../mocks/carrier/index.ts';
 import type { PaymentGatewaySimulator } from '../../mocks/payment/index.ts';
 import type { ShopSimulator } from '../../mocks/shop/index.ts';
+import type { StripeLedger } from '../../mocks/stripe/index.ts';
 import { DEFAULT_CHANNEL, normalizeEmail, type Connector } from '../connector/index.ts';
 import type { OdooClient } from '../odoo/index.ts';
 import { accountForSaleLine, withFinalUsage } from './sale-line-moves.ts';
@@ -20,6 +21,7 @@ export const INVARIANT_NAMES = [
   "Odoo's delivered = carrier's net shipped",
   'sale order customer = shop customer (by email)',
   'shop stock = Odoo free quantity',
+  "Stripe's net = Odoo's payments of its transactions",
 ] as const;
 export type InvariantName = (typeof INVARIANT_NAMES)[number];
 
@@ -45,6 +47,8 @@ export interface ChannelWorld {
 export interface InvariantWorld {
   readonly odoo: OdooClient;
   readonly channels: readonly ChannelWorld[];
+  // The Stripe account Odoo's own provider calls, in scenarios about it.
+  readonly stripe?: { readonly ledger: Pick<StripeLedger, 'netCollected'> };
 }
 
 // An order's name in a violation: its shop's id, qualified by the channel beyond the first.
@@ -297,6 +301,22 @@ const shopStockIsOdooFreeQty: Invariant = async ({ odoo, channels }) => {
   return violations;
 };
 
+/**
+ * Where Odoo's own Stripe provider takes the money: what Stripe collected net (captured −
+ * refunded) = Odoo's posted payments of Stripe transactions, inbound − outbound.
+ */
+const stripeEqualsOdooPayments: Invariant = async ({ odoo, stripe }) => {
+  if (!stripe) return [];
+  const payments = await odoo.searchRead<{ amount: number; payment_type: string }>(
+    'account.payment',
+    [['payment_transaction_id.provider_code', '=', 'stripe'], ['state', 'not in', ['draft', 'canceled', 'rejected']]],
+    { fields: ['amount', 'payment_type'] },
+  );
+  const booked = payments.reduce((sum, p) => sum + (p.payment_type === 'inbound' ? 1 : -1) * cents(p.amount), 0);
+  const collected = stripe.ledger.netCollected();
+  return booked === collected ? [] : [{ invariant: "Stripe's net = Odoo's payments of its transactions", subject: 'the Stripe account', expected: (collected / 100).toFixed(2), actual: (booked / 100).toFixed(2) }];
+};
+
 /** The invariants every scenario is checked against once its own assertions passed. */
 export const INVARIANTS: readonly Invariant[] = [
   journalEntriesBalance,
@@ -309,6 +329,7 @@ export const INVARIANTS: readonly Invariant[] = [
   deliveredIsCarrierNetShipped,
   saleOrderCustomerIsShopCustomer,
   shopStockIsOdooFreeQty,
+  stripeEqualsOdooPayments,
 ];
 
 /** Checks every invariant; returns what is violated (empty when all hold). */

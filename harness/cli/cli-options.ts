@@ -5,7 +5,7 @@ import { CONFIG_NAMES } from '../env/template/config-variants.ts';
 
 /** The flags of `odoo-harness run|record`; each mirrors an environment variable. */
 export const CliOptions = z.object({
-  command: z.enum(['run', 'record', 'list', 'report', 'doctor']),
+  command: z.enum(['run', 'record', 'list', 'report', 'doctor', 'proxy-env']),
   target: z.enum(['docker', 'url']).optional(),
   transport: z.enum(['xmlrpc', 'jsonrpc', 'json2']).optional(),
   config: z.enum(CONFIG_NAMES, { error: `expected one of the configurations: ${CONFIG_NAMES.join(', ')}` }).optional(),
@@ -20,13 +20,15 @@ export const CliOptions = z.object({
 });
 export type CliOptions = z.infer<typeof CliOptions>;
 
-export const USAGE = `Usage: odoo-harness <run|record|list|report|doctor> [scenario files or filters] [options]
+export const USAGE = `Usage: odoo-harness <run|record|list|report|doctor|proxy-env> [scenario files or filters] [options]
 
   run      run the scenario library against a live Odoo (doctor's checks first)
   record   the same, and rewrite each passing scenario's recording
   list     list the scenarios (id: title)
   report   build the Allure report of the last run (reports/latest/allure-results → allure-report)
   doctor   check Node, the configuration, the disk, Docker and images, or Odoo, passwords and PostgreSQL
+  proxy-env  print the variables to start an existing Odoo server with (its outbound calls go
+           through the run's proxy to the simulators; for the url target)
 
 Options (each overrides the environment variable in brackets):
   --target docker|url          where Odoo runs [ODOO_TARGET], default docker

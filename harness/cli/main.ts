@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { currentRunId, PROJECT_ROOT, runDirectory } from '../project/index.ts';
 import { environmentFor, parseCli } from './cli-options.ts';
 import { formatChecks, runDoctor } from '../diagnose/index.ts';
+import { PROXY_ENV_HINT, proxyEnvExports } from './proxy-env.ts';
 
 const spawnNpm = (args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> =>
   new Promise((resolve) => spawn('npm', args, { cwd: PROJECT_ROOT, stdio: 'inherit', env }).on('exit', (code) => resolve(code ?? 1)));
@@ -31,6 +32,12 @@ const main = async (): Promise<number> => {
     return checks.every((c) => c.ok) ? 0 : 1;
   }
   if (options.command === 'report') return spawnNpm(['run', 'report']);
+  if (options.command === 'proxy-env') {
+    const env = loadHarnessEnv();
+    process.stdout.write(`${await proxyEnvExports(env.HARNESS_CACHE_DIR, env.ODOO_OUTBOUND_PROXY_PORT)}\n`);
+    process.stderr.write(`${PROXY_ENV_HINT}\n`);
+    return 0;
+  }
   if (options.command === 'list') return spawnNpm(['exec', '--', 'vitest', 'list', '--project', `replay-${process.env.ODOO_VERSION?.split('.')[0] ?? '19'}`, ...options.files]);
   // Fail on bad configuration, or on what doctor sees is missing, before vitest starts workers.
   loadHarnessEnv();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONFIG_NAMES } from '../env/template/config-variants.ts';
 import { defaultPostgresImage } from '../project/index.ts';
+import { DEFAULT_OUTBOUND_PROXY_PORT } from '../outbound/defaults.ts';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -39,6 +40,8 @@ export const HarnessEnv = z
     HARNESS_TEMPLATE_WAIT_MS: z.coerce.number().int().min(0).default(1_800_000),
     HARNESS_DB_POOL: z.union([z.literal('auto'), z.coerce.number().int().min(0).max(32)], { error: 'expected "auto" or a number of databases from 0 to 32' }).default('auto'),
     HARNESS_CACHE_DIR: z.string().min(1).default('.harness-cache'),
+    // The port of the outbound proxy a server started with `odoo-harness proxy-env` sends its calls to.
+    ODOO_OUTBOUND_PROXY_PORT: z.coerce.number().int().min(1).max(65_535).default(DEFAULT_OUTBOUND_PROXY_PORT),
     SEED: z.coerce.number().int().nonnegative().optional(),
   })
   .superRefine((env, ctx) => {

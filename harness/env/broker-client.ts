@@ -1,8 +1,11 @@
 import { InfrastructureError } from '../errors/index.ts';
 import type { OdooRestartStage } from './target.ts';
+import type { CapabilityName } from './template/capabilities.ts';
 
 // Copies can wait behind a template build or a slow disk: generous, but bounded.
 const COPY_TIMEOUT_MS = 300_000;
+// A capability's first copy waits for its template's build (module installs).
+const CAPABILITY_COPY_TIMEOUT_MS = 900_000;
 // A stop waits for the scenarios running on other workers to finish (each has 10 minutes at most).
 const RESTART_TIMEOUT_MS = 900_000;
 const FIX = 'see the run\'s [harness] lines above; `npx odoo-harness doctor` checks the server, its passwords and the disk.';
@@ -14,8 +17,10 @@ export class BrokerClient {
     readonly token: string,
   ) {}
 
-  async acquire(scenarioId: string): Promise<string> {
-    return ((await this.#post('/acquire', { scenarioId }, "The scenario's database could not be made")) as { database: string }).database;
+  /** A database for the scenario, and the API key to use on it when its template has one of its own (a capability's). */
+  async acquire(scenarioId: string, capability?: CapabilityName): Promise<{ database: string; apiKey?: string }> {
+    const failure = capability ? `The scenario's database (template with "${capability}") could not be made` : "The scenario's database could not be made";
+    return (await this.#post('/acquire', { scenarioId, ...(capability ? { capability } : {}) }, failure, capability ? CAPABILITY_COPY_TIMEOUT_MS : COPY_TIMEOUT_MS)) as { database: string; apiKey?: string };
   }
 
   async release(database: string, passed: boolean): Promise<boolean> {
@@ -29,6 +34,11 @@ export class BrokerClient {
    */
   async restartOdoo(database: string, stage: OdooRestartStage): Promise<void> {
     await this.#post('/restart-odoo', { database, stage }, stage === 'stop' ? 'Odoo could not be stopped for the scenario' : 'Odoo could not be started again after the scenario stopped it', RESTART_TIMEOUT_MS);
+  }
+
+  /** Odoo's calls carrying `credential` go to `upstream` (the scenario's simulator server), or, without one, no longer. */
+  async routeOutbound(credential: string, upstream?: string): Promise<void> {
+    await this.#post('/outbound-route', { credential, ...(upstream ? { upstream } : {}) }, "The scenario's simulator could not be put behind the outbound proxy");
   }
 
   async #post(path: string, body: unknown, failure: string, timeoutMs = COPY_TIMEOUT_MS): Promise<unknown> {

@@ -7,6 +7,7 @@ import type { SecretRedactor } from '../secrets/index.ts';
 import { newRunId } from './database-names.ts';
 import { DockerTarget } from './docker/docker-target.ts';
 import type { OdooTarget } from './target.ts';
+import type { RunOutbound } from '../outbound/index.ts';
 import { DEFAULT_MODULES } from './template/install-modules.ts';
 import { DEFAULT_TEMPLATE_SETUP_VERSION, defaultTemplateSetup, type TemplateSetup } from './template/template-setup.ts';
 import { UrlTarget } from './url/url-target.ts';
@@ -15,6 +16,8 @@ import { CONFIG_VARIANTS } from './template/config-variants.ts';
 /** Command-line choices that are not environment variables, and the run the target serves. */
 export interface TargetFlags {
   readonly allowSharedDatabase?: boolean;
+  // The run's outbound proxy, for a container's environment (a server reached by URL was started with proxy-env).
+  readonly outbound?: RunOutbound;
   // The run's short id (database names, ledger); a fresh one by default.
   readonly runId?: string;
 }
@@ -48,7 +51,7 @@ export const createTarget = async (env: HarnessEnv, redactor: SecretRedactor, lo
     log,
   };
   if (env.ODOO_TARGET === 'docker')
-    return new DockerTarget({ ...common, odooImage: env.ODOO_IMAGE ?? (env.ODOO_VERSION ? `odoo:${env.ODOO_VERSION}` : defaultOdooImage()), postgresImage: env.POSTGRES_IMAGE });
+    return new DockerTarget({ ...common, ...(flags.outbound ? { outbound: flags.outbound } : {}), odooImage: env.ODOO_IMAGE ?? (env.ODOO_VERSION ? `odoo:${env.ODOO_VERSION}` : defaultOdooImage()), postgresImage: env.POSTGRES_IMAGE });
 
   const shared = env.ODOO_DATABASE && !env.ODOO_MASTER_PASSWORD && !env.ODOO_PG_URL;
   if (shared && !(flags.allowSharedDatabase || env.ODOO_ALLOW_SHARED_DATABASE))

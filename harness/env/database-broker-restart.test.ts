@@ -8,7 +8,8 @@ const fakeTarget = () => {
   const target: OdooTarget = {
     kind: 'docker',
     start: async () => info,
-    createDatabase: async (name) => void calls.push(`create ${name}`),
+    prepareTemplate: async (capability) => ({ database: `oeh_tpl_${capability}`, apiKey: `key-${capability}` }),
+    createDatabase: async (name, capability) => void calls.push(`create ${name}${capability ? ` from ${capability}` : ""}`),
     dropDatabase: async (name) => void calls.push(`drop ${name}`),
     keepDatabase: async (name, as) => (calls.push(`keep ${name} as ${as}`), as),
     cleanUpAbandoned: async () => undefined,

@@ -15,8 +15,12 @@ const fakeTarget = (options: { failCopies?: boolean } = {}) => {
   const target: OdooTarget = {
     kind: 'url',
     start: async () => info,
-    createDatabase: async (name) => {
-      calls.push(`create ${name}`);
+    prepareTemplate: async (capability) => {
+      calls.push(`prepare ${capability}`);
+      return { database: `oeh_tpl_${capability}`, apiKey: `key-${capability}` };
+    },
+    createDatabase: async (name, capability) => {
+      calls.push(`create ${name}${capability ? ` from ${capability}` : ''}`);
       if (holdCopies) await new Promise<void>((resolve) => held.push(resolve));
       if (options.failCopies) throw new Error(`disk full while copying to ${name}`);
     },
@@ -181,4 +185,29 @@ test('while drops lag behind, no copy is made ahead: databases do not pile up on
   await settle();
   expect(creates()).toBeGreaterThan(made);
   await broker.releaseAll();
+});
+
+test("a capability's scenario gets a copy of its template, made on demand beside a pool of base copies", async () => {
+  const { target, calls } = fakeTarget();
+  const broker = new DatabaseBroker(target, info, 'r1', options({ poolSize: 1 }));
+  broker.warmUp();
+  await settle();
+  const stripe = await broker.acquire('odoo-payments/paid-through-link', 'payment-stripe');
+  const base = await broker.acquire('smoke/a');
+  expect(calls.slice(0, 2)).toEqual(['create oeh_r1_p001', `create ${stripe} from payment-stripe`]);
+  expect(base).toBe('oeh_r1_p001');
+  expect(await broker.templateOf('payment-stripe')).toEqual({ database: 'oeh_tpl_payment-stripe', apiKey: 'key-payment-stripe' });
+  await broker.release(stripe, true);
+  await broker.releaseAll();
+  expect(calls).toContain(`drop ${stripe}`);
+});
+
+test('a capability cannot run on a shared database: the target says why, and nothing is handed out', async () => {
+  const { target } = fakeTarget();
+  target.prepareTemplate = async () => {
+    throw new Error('Scenarios that need "payment-stripe" need a template of their own');
+  };
+  const broker = new DatabaseBroker(target, { ...info, sharedDatabase: 'staging' }, 'r1', options());
+  await expect(broker.acquire('odoo-payments/paid-through-link', 'payment-stripe')).rejects.toThrow('need a template of their own');
+  expect(await broker.acquire('smoke/a')).toBe('staging');
 });

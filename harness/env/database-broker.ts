@@ -1,7 +1,8 @@
 import { HarnessError } from '../errors/index.ts';
 import { retryWhileServerGoesAway } from '../odoo/index.ts';
 import { pooledDatabaseName, scenarioDatabaseName } from './database-names.ts';
-import type { OdooRestartStage, OdooTarget, TargetInfo } from './target.ts';
+import type { OdooRestartStage, OdooTarget, PreparedTemplate, TargetInfo } from './target.ts';
+import type { CapabilityName } from './template/capabilities.ts';
 
 /** Which scenario databases survive the run: none, those of failed scenarios, or all. */
 export type KeepPolicy = 'none' | 'failed' | 'all';
@@ -80,13 +81,22 @@ export class DatabaseBroker {
     this.#fill();
   }
 
-  /** A fresh copy of the template for a scenario (or the shared database). */
-  async acquire(scenarioId: string): Promise<string> {
-    if (this.info.sharedDatabase) return this.info.sharedDatabase;
+  /**
+   * A fresh copy of the template for a scenario (or the shared database); with a capability, of
+   * that capability's template, copied on demand (its template is built on its first scenario).
+   */
+  async acquire(scenarioId: string, capability?: CapabilityName): Promise<string> {
+    if (this.info.sharedDatabase) {
+      // A capability needs copies of a template of its own: the target says why a shared database has none.
+      if (capability) await this.target.prepareTemplate(capability);
+      return this.info.sharedDatabase;
+    }
     // No scenario starts while another one restarts Odoo.
     while (this.#restartBy !== undefined && !this.#closed) await this.#changed();
     let name: string;
-    if (this.options.poolSize === 0) {
+    if (capability) {
+      name = await this.#copy(capability);
+    } else if (this.options.poolSize === 0) {
       name = await this.#copy();
     } else {
       name = this.#ready.shift() ?? (await this.#nextCopy());
@@ -209,12 +219,17 @@ export class DatabaseBroker {
   }
 
   // A copy cut by a restart of Odoo is made again, under a new name (the target removed the half-made one).
-  #copy(): Promise<string> {
+  #copy(capability?: CapabilityName): Promise<string> {
     return retryWhileServerGoesAway(async () => {
       const name = this.#nextName();
-      await this.target.createDatabase(name);
+      await this.target.createDatabase(name, capability);
       return name;
     });
+  }
+
+  /** The template of a capability (built on first use): what its copies are made from, and their API key. */
+  templateOf(capability: CapabilityName): Promise<PreparedTemplate> {
+    return this.target.prepareTemplate(capability);
   }
 
   // The scenario's own name, made unique when one scenario is kept twice (a retry, a repeat).

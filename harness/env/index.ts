@@ -1,6 +1,6 @@
 // Targets
 /** Where Odoo runs: a target gives a template and one database copy per scenario. */
-export type { OdooRestartStage, OdooTarget, TargetInfo } from './target.ts';
+export type { OdooRestartStage, OdooTarget, PreparedTemplate, TargetInfo } from './target.ts';
 /** Containers (testcontainers) with the official odoo and postgres images. */
 export { DockerTarget, sweepOrphans } from './docker/docker-target.ts';
 export type { DockerTargetOptions } from './docker/docker-target.ts';
@@ -15,6 +15,9 @@ export type { UrlTargetOptions } from './url/url-target.ts';
 export { DEFAULT_MODULES, installModules } from './template/install-modules.ts';
 export { defaultTemplateSetup, DEFAULT_TEMPLATE_SETUP_VERSION } from './template/template-setup.ts';
 export type { TemplateSetup } from './template/template-setup.ts';
+/** Templates beyond the base for scenarios that need more of Odoo (e.g. its own Stripe provider). */
+export { CAPABILITIES, CAPABILITY_NAMES, TEMPLATE_STRIPE_KEYS } from './template/capabilities.ts';
+export type { CapabilityName } from './template/capabilities.ts';
 
 // Databases per scenario
 /** Hands out and takes back scenario databases in the main process; workers reach it over loopback. */

@@ -1,5 +1,6 @@
 import type { OdooVersion, TransportName } from '../odoo/index.ts';
 import type { SecretRedactor } from '../secrets/index.ts';
+import type { CapabilityName } from './template/capabilities.ts';
 import type { TemplateSetup } from './template/template-setup.ts';
 
 /** What scenarios need to reach a prepared target; plain data, handed from globalSetup to workers. */
@@ -26,8 +27,14 @@ export interface OdooTarget {
   readonly kind: TargetInfo['kind'];
   /** Starts or reaches Odoo and makes sure the template exists; safe to call once per run. */
   start(): Promise<TargetInfo>;
-  /** Creates `name` as a fresh copy of the template. */
-  createDatabase(name: string): Promise<void>;
+  /**
+   * Makes sure the template of a capability exists: found, or built now (once per run, cached like
+   * the base template). Called on a capability's first scenario, so a run without one pays nothing.
+   * @throws HarnessError where the target makes no copies (a shared database).
+   */
+  prepareTemplate(capability: CapabilityName): Promise<PreparedTemplate>;
+  /** Creates `name` as a fresh copy of the template, or of a capability's (prepared on demand). */
+  createDatabase(name: string, capability?: CapabilityName): Promise<void>;
   /**
    * Drops a database this target created.
    * @throws HarnessError for any other name.
@@ -51,6 +58,12 @@ export interface OdooTarget {
    * Only a target that owns its Odoo has it (the docker target; not a server reached by URL).
    */
   restartOdoo?(stage: OdooRestartStage): Promise<void>;
+}
+
+/** A template scenarios can be copied from, and the API key (JSON-2) valid on its copies. */
+export interface PreparedTemplate {
+  readonly database: string;
+  readonly apiKey?: string;
 }
 
 /** The two halves of a restart of Odoo: what happens between them happens while Odoo is down. */

@@ -51,7 +51,12 @@ export { RecordingTransport } from './recording/recording-transport.ts';
 export { ReplayTransport, RecordingMismatchError } from './recording/replay-transport.ts';
 export { readRecording, recordingPath, writeRecording } from './recording/recording-file.ts';
 export { Recording } from './recording/recording.ts';
-export type { RecordedExchange } from './recording/recording.ts';
+export type { OutboundRecord, RecordedExchange } from './recording/recording.ts';
+
+// Pages
+/** Odoo's web routes (portal, webhooks) as calls of the transport chain: cut, recorded and replayed like RPC. */
+export { PAGE_MODEL, PageTransport, pageFetch } from './pages/page-transport.ts';
+export type { PageAnswer } from './pages/page-transport.ts';
 
 // Wizards
 /** Reads a method's answer as a window action (wizards), or undefined. */

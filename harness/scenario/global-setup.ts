@@ -5,6 +5,7 @@ import { ConfigError } from '../errors/index.ts';
 import { explainStartFailure } from '../diagnose/index.ts';
 import { createTarget, DatabaseBroker, spawnJanitor, startBrokerServer } from '../env/index.ts';
 import { SecretRedactor } from '../secrets/index.ts';
+import { keptCaFolder, RunOutbound } from '../outbound/index.ts';
 import { currentRunId, RECORDINGS_DIR, runShortId } from '../project/index.ts';
 import { poolSizeFor } from './pool-size.ts';
 
@@ -19,12 +20,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const env = loadHarnessEnv();
   const redactor = new SecretRedactor();
   const runId = runShortId(currentRunId());
-  const target = await createTarget(env, redactor, log, { runId });
+  // Odoo's calls to the outside (a payment provider's API) go through this run's proxy to the
+  // scenarios' simulators. A container gets a CA made for the run; a server reached by URL was
+  // started once with `odoo-harness proxy-env`, which names the kept CA and the fixed port.
+  const outbound =
+    env.ODOO_TARGET === 'docker' ? new RunOutbound({ ca: 'per-run' }) : new RunOutbound({ ca: { keptIn: keptCaFolder(resolve(env.HARNESS_CACHE_DIR)) }, port: env.ODOO_OUTBOUND_PROXY_PORT });
+  const target = await createTarget(env, redactor, log, { runId, outbound });
 
   let teardownStarted: Promise<void> | undefined;
   const teardown = () =>
     (teardownStarted ??= (async () => {
       await server?.close().catch(() => undefined);
+      // The endpoints Odoo called that no simulator serves: refused, and an inventory of what this configuration calls.
+      for (const call of await outbound.unserved()) log(`Odoo tried to reach ${call.method} ${call.host}${call.path}: no simulator serves it, refused (502).`);
+      await outbound.stop();
       await broker?.releaseAll();
       for (const name of broker?.kept ?? []) log(`Kept database: ${name}`);
       await target.stop();
@@ -46,7 +55,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const poolSize = poolSizeFor(env.HARNESS_DB_POOL, project);
     broker = new DatabaseBroker(target, info, runId, { keep: env.KEEP_DBS, poolSize, log });
     broker.warmUp();
-    server = await startBrokerServer(broker);
+    server = await startBrokerServer(broker, outbound);
     log(`Odoo ${info.version.serverVersion} via ${info.transport} (${info.kind} target)${env.RECORD ? ', recording' : ''}; ${poolSize ? `${poolSize} database copies made ahead` : 'database copies made on demand'}.`);
     project.provide('harness', {
       mode: 'live',

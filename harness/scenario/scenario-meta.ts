@@ -1,5 +1,6 @@
 import type {} from 'vitest';
 import { z } from 'zod';
+import { CAPABILITY_NAMES } from '../env/template/capabilities.ts';
 import { CONFIG_NAMES } from '../env/template/config-variants.ts';
 import { Owner } from '../governance/index.ts';
 import { SCENARIO_NEEDS } from './scenario-needs.ts';
@@ -10,7 +11,7 @@ export const ScenarioMeta = z.object({
   // `<area>/<name>`, the same as the file's path under scenarios/ without `.scenario.ts`.
   id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'expected "<area>/<name>" in kebab-case, e.g. "payments/declined-card"'),
   title: z.string().min(1),
-  area: z.enum(['smoke', 'ecommerce', 'payments', 'inventory', 'finance', 'master-data', 'resilience', 'channels']),
+  area: z.enum(['smoke', 'ecommerce', 'payments', 'inventory', 'finance', 'master-data', 'resilience', 'channels', 'odoo-payments']),
   // A flow of the integration map, e.g. "order-to-cash".
   flow: z.string().min(1),
   // The exception the scenario causes on purpose ("none" for a happy path).
@@ -27,6 +28,9 @@ export const ScenarioMeta = z.object({
   // What the run must offer beyond a database, e.g. ['odoo-restart'] (it calls restartOdoo): where
   // the target cannot (a server reached by URL), the scenario is reported as skipped, with why.
   needs: z.array(z.enum(SCENARIO_NEEDS)).optional(),
+  // More of Odoo than the base template has, e.g. 'payment-stripe' (Odoo's own Stripe provider):
+  // the scenario's database is a copy of that capability's template, built on first use.
+  capability: z.enum(CAPABILITY_NAMES).optional(),
 });
 export type ScenarioMeta = z.infer<typeof ScenarioMeta>;
 

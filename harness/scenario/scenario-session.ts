@@ -1,7 +1,10 @@
-import { BrokerClient } from '../env/index.ts';
+import { BrokerClient, type CapabilityName } from '../env/index.ts';
 import {
   connectOdoo,
   OdooClient,
+  PageTransport,
+  pageFetch,
+  type OutboundRecord,
   retryWhileServerGoesAway,
   readRecording,
   RecordingTransport,
@@ -18,6 +21,26 @@ import { OdooLink } from './odoo-link.ts';
 import { brokerRestart, replayedRestart, type RestartOdoo } from './odoo-restart.ts';
 import type { OdooRunFacts } from './scenario-meta.ts';
 import { seedFor } from './seed.ts';
+
+/**
+ * What a simulator that serves Odoo itself (Odoo's own Stripe provider calling "Stripe") needs of
+ * the scenario's session. Live: its server goes behind the run's outbound proxy and what it
+ * answers is recorded with the call during which Odoo asked it; on replay it gets the recorded
+ * requests at the same points and must answer them as it did live.
+ */
+export interface OdooServingHooks {
+  readonly mode: 'live' | 'replay';
+  /** Live: Odoo's calls carrying `credential` go to `upstream` (none: no longer). */
+  route(credential: string, upstream?: string): Promise<void>;
+  /** Live: where the recorder takes, after each call, what the simulators answered Odoo meanwhile. */
+  tap(drain: () => OutboundRecord[]): void;
+  /** Replay: gets the recorded requests of each call, to answer them again. */
+  replayWith(replayer: (calls: readonly OutboundRecord[], during: string) => Promise<void>): void;
+  /** Values kept out of recordings and reports (the scenario's API keys and webhook secret). */
+  secret(...values: string[]): void;
+  /** A fetch for Odoo's own pages as `client` (the customer's browser, a provider's webhooks), recorded and replayed with the RPC calls. */
+  pages(client: string): typeof globalThis.fetch;
+}
 
 /**
  * Everything one scenario run holds on to: its database, its client (live, recording or
@@ -38,6 +61,8 @@ export class ScenarioSession {
     readonly faults: OdooFaults,
     // A real restart of Odoo (the docker target's container); on replay the recording answers.
     readonly restartOdoo: RestartOdoo,
+    // For simulators Odoo itself calls (its payment providers).
+    readonly serving: OdooServingHooks,
     // On replay, the live run's time in Odoo (the replayed calls themselves take no time).
     private readonly recordedOdooMs: number | undefined,
     private databaseMs: number,
@@ -46,7 +71,11 @@ export class ScenarioSession {
     private readonly finish: (passed: boolean) => Promise<string | undefined>,
   ) {}
 
-  static async open(scenarioId: string, run: HarnessRunContext, overrides: { readonly timeoutMs?: number | undefined } = {}): Promise<ScenarioSession> {
+  static async open(
+    scenarioId: string,
+    run: HarnessRunContext,
+    overrides: { readonly timeoutMs?: number | undefined; readonly capability?: CapabilityName | undefined } = {},
+  ): Promise<ScenarioSession> {
     const redactor = new SecretRedactor();
     if (run.mode === 'replay') {
       const path = recordingPath(run.recordingsDir, run.major, scenarioId, run.config);
@@ -61,7 +90,15 @@ export class ScenarioSession {
       const facts = { odooVersion: recording.odoo.serverVersion, target: 'replay' as const, transport: recording.transport, seed: recording.seed, config: run.config };
       const recordedOdooMs = recording.exchanges.reduce((sum, e) => sum + e.ms, 0);
       const faults: OdooFaults = { inject: checkFaultRule, fired: [] };
-      return new ScenarioSession(scenarioId, odoo, recording.seed, recording.today, facts, link, faults, replayedRestart, recordedOdooMs, 0, () => recording.exchanges, async (passed) => {
+      const serving: OdooServingHooks = {
+        mode: 'replay',
+        route: async () => undefined,
+        tap: () => undefined,
+        replayWith: (replayer) => void (replay.outboundReplayer = replayer),
+        secret: (...values) => redactor.add(...values),
+        pages: (client) => pageFetch(link, odoo.database, client),
+      };
+      return new ScenarioSession(scenarioId, odoo, recording.seed, recording.today, facts, link, faults, replayedRestart, serving, recordedOdooMs, 0, () => recording.exchanges, async (passed) => {
         if (passed) replay.assertFullyReplayed();
         return undefined;
       });
@@ -70,7 +107,7 @@ export class ScenarioSession {
     const target = run.target;
     const broker = new BrokerClient(run.controlUrl, run.controlToken);
     const setupStarted = performance.now();
-    const database = await broker.acquire(scenarioId);
+    const { database, apiKey } = await broker.acquire(scenarioId, overrides.capability);
     // On a shared database earlier runs' data is still there: each run gets data of its own.
     const seed = run.seed ?? seedFor(target.sharedDatabase ? `${scenarioId}@${database}@${Date.now()}` : scenarioId);
     const today = new Date().toISOString().slice(0, 10);
@@ -90,14 +127,15 @@ export class ScenarioSession {
         database,
         login: target.login,
         password: target.password,
-        apiKey: target.apiKey,
+        apiKey: apiKey ?? target.apiKey,
         transport: target.transport,
         timeoutMs: overrides.timeoutMs ?? run.timeoutMs,
         restartWaitMs: run.restartWaitMs,
         redactor,
         // The recorder also keeps the report's transcript; the link goes outside it, so calls made
         // while the link is down never reach Odoo.
-        wrapTransport: (inner) => (link = new OdooLink((recorder = new RecordingTransport(inner, redactor)), target.url)),
+        // Page requests (portal, webhooks) go the same way, through the fault proxy, to be recorded with the calls.
+        wrapTransport: (inner) => (link = new OdooLink((recorder = new RecordingTransport(new PageTransport(inner, viaProxy, overrides.timeoutMs ?? run.timeoutMs), redactor)), target.url)),
       }));
     } catch (error) {
       await proxy?.close();
@@ -107,7 +145,16 @@ export class ScenarioSession {
     const faultProxy = proxy;
     const facts = { odooVersion: target.version.serverVersion, target: target.kind, transport: target.transport, seed, config: run.config };
     const databaseMs = Math.round(performance.now() - setupStarted);
-    return new ScenarioSession(scenarioId, odoo, seed, today, facts, link!, faultProxy, brokerRestart(broker, database, target, scenarioId), undefined, databaseMs, () => recorder?.exchanges ?? [], async (passed) => {
+    const liveRecorder = recorder!;
+    const serving: OdooServingHooks = {
+      mode: 'live',
+      route: (credential, upstream) => broker.routeOutbound(credential, upstream),
+      tap: (drain) => void (liveRecorder.outboundTap = drain),
+      replayWith: () => undefined,
+      secret: (...values) => redactor.add(...values),
+      pages: (client) => pageFetch(link!, database, client),
+    };
+    return new ScenarioSession(scenarioId, odoo, seed, today, facts, link!, faultProxy, brokerRestart(broker, database, target, scenarioId), serving, undefined, databaseMs, () => recorder?.exchanges ?? [], async (passed) => {
       await faultProxy.close();
       if (run.record && recorder && passed) {
         const recording: Recording = {

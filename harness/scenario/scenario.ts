@@ -23,6 +23,7 @@ import { checkAfterScenario, withInvariants } from './post-scenario-check.ts';
 import { ScenarioSession } from './scenario-session.ts';
 import { Warehouse } from './warehouse.ts';
 import { CONFIG_VARIANTS, type ConfigName } from '../env/template/config-variants.ts';
+import { OdooStripe } from '../odoo-payments/index.ts';
 
 /** A named business step; a failure inside it names the step. */
 export type Step = <T>(name: string, body: () => Promise<T>) => Promise<T>;
@@ -81,6 +82,9 @@ export interface ScenarioContext extends Omit<ChannelContext, 'name'> {
   // Declares an invariant's divergence as expected while a correction item stays open
   // (e.g. the gateway refunded, the credit note waits for a person); the report links the item.
   readonly expectDivergence: (divergence: ExpectedDivergence) => void;
+  // Odoo's own Stripe provider and the scenario's simulated Stripe account it calls, with a
+  // customer's browser on the portal (only with `capability: 'payment-stripe'` in the metadata).
+  readonly stripe: OdooStripe;
 }
 
 interface ScenarioFixtures {
@@ -110,7 +114,7 @@ export const scenarioTest = base.extend<ScenarioFixtures & WorkerFixtures>({
   session: async ({ task }, use) => {
     const meta = task.meta.scenario;
     if (!meta) throw new ConfigError(task.file.name, `✖ "${task.name}" uses the scenario fixtures but was not declared with scenario()`);
-    const session = await ScenarioSession.open(meta.id, inject('harness'), { timeoutMs: meta.odooTimeoutMs });
+    const session = await ScenarioSession.open(meta.id, inject('harness'), { timeoutMs: meta.odooTimeoutMs, capability: meta.capability });
     let passed = false;
     try {
       await use(session);
@@ -193,10 +197,16 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
     // The web shop first, then the channels the scenario adds.
     const channels: OutsideWorld[] = [world];
     const openCorrections = () => channels.flatMap((c) => c.connector.corrections.open);
+    const run = inject('harness');
+    const stripe = parsed.data.capability === 'payment-stripe' ? await OdooStripe.open(odoo, world.clock, parsed.data.id, session.serving, parsed.data.odooTimeoutMs ?? (run.mode === 'live' ? run.timeoutMs : 120_000)) : undefined;
     try {
       let bodyError: unknown;
       try {
         await body({
+          get stripe(): OdooStripe {
+            if (!stripe) throw new ConfigError(expectedFile, `✖ scenario "${parsed.data.id}" uses stripe: declare capability: 'payment-stripe' in its metadata`);
+            return stripe;
+          },
           odoo,
           data,
           today: session.today,
@@ -226,7 +236,11 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
       }
       // The rules that must hold after any scenario, checked on the link restored by the harness.
       session.link.up();
-      const invariantWorld = { odoo, channels: channels.map((c) => ({ name: c.channel.name, shop: c.shop, gateway: c.gateway, carrier: c.carrier, connector: c.connector })) };
+      const invariantWorld = {
+        odoo,
+        channels: channels.map((c) => ({ name: c.channel.name, shop: c.shop, gateway: c.gateway, carrier: c.carrier, connector: c.connector })),
+        ...(stripe ? { stripe: stripe.simulator } : {}),
+      };
       const outcome = await checkAfterScenario(invariantWorld, bodyError, expectedDivergences);
       reconciliation = outcome.reconciliation;
       violated = outcome.violations.map((v) => v.invariant);
@@ -242,6 +256,7 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
       await labelFailure(failure);
       throw error;
     } finally {
+      await stripe?.close();
       // The owner follows what failed (an Odoo refusal is the functional team's, a wrong figure the
       // integration's); a passing scenario keeps the owner its metadata names.
       const failureOwner = failure && ownerOfFailure(failure, await integrationOwner());
@@ -262,7 +277,10 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
       };
       await attachEvidence({
         transcript: session.transcript(),
-        ledgers: { ...world.ledgers(), ...(channels.length > 1 ? { otherChannels: Object.fromEntries(channels.slice(1).map((c) => [c.channel.name, c.ledgers()])) } : {}), odooFaultsFired: session.faults.fired },
+        ledgers: {
+          ...world.ledgers(),
+          ...(stripe ? { stripe: { paymentIntents: [...stripe.simulator.ledger.paymentIntents.values()], refunds: [...stripe.simulator.ledger.refunds.values()], eventsNotDelivered: stripe.simulator.webhooks.pending } } : {}),
+          ...(channels.length > 1 ? { otherChannels: Object.fromEntries(channels.slice(1).map((c) => [c.channel.name, c.ledgers()])) } : {}), odooFaultsFired: session.faults.fired },
         corrections: channels.flatMap((c) => c.connector.corrections.items.map((item) => (c === world ? item : { channel: c.channel.name, ...item }))),
         reconciliation,
         replayCommand: `npx vitest run --project replay-${odoo.version.major} ${expectedFile}`,

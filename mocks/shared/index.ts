@@ -21,4 +21,4 @@ export type { DeliveryReport, WebhookSubscriber } from './webhook-outbox.ts';
 // Standalone mode
 /** The same handlers served as a real HTTP server on 127.0.0.1. */
 export { startSimulatorServer } from './standalone-server.ts';
-export type { ServerTls, StartedSimulatorServer } from './standalone-server.ts';
+export type { ServedExchange, ServerTls, SimulatorServerOptions, StartedSimulatorServer } from './standalone-server.ts';

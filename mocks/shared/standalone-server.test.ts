@@ -27,7 +27,7 @@ test('serves the same handlers over real HTTP on 127.0.0.1', async () => {
 test('serves them over HTTPS with the certificate it is given, trusted through its CA', async () => {
   const gateway = new PaymentGatewaySimulator(new VirtualClock());
   const ca = await ThrowawayCa.create();
-  started = await startSimulatorServer(gateway.baseUrl, () => gateway.handlers(), 0, await ca.credentialsFor('127.0.0.1'));
+  started = await startSimulatorServer(gateway.baseUrl, () => gateway.handlers(), { tls: await ca.credentialsFor('127.0.0.1') });
   expect(started.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
   const status = await new Promise<number>((resolve, reject) =>
     get(`${started!.url}/v1/captures/cap_missing`, { ca: ca.certificatePem }, (response) => {

@@ -14,18 +14,41 @@ export interface ServerTls {
   readonly key: string;
 }
 
+/** One request a simulator server answered, as it saw it (headers included: the caller keeps what it may). */
+export interface ServedExchange {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+  readonly status: number;
+  readonly response: string;
+}
+
+export interface SimulatorServerOptions {
+  // Any free port unless given.
+  readonly port?: number;
+  // Serves over HTTPS with this certificate.
+  readonly tls?: ServerTls;
+  // Told of each exchange before its answer leaves, so it is known before the caller goes on.
+  readonly onExchange?: (exchange: ServedExchange) => void;
+}
+
 /**
  * Serves msw handlers as a real HTTP server on 127.0.0.1, for integrations that run outside the
  * Node process (an Odoo module, a middleware). Requests are rewritten to `baseUrl` so the same
  * handlers answer; what no handler takes gets a 404 naming the route. With `tls`, over HTTPS.
  */
-export const startSimulatorServer = async (baseUrl: string, handlers: () => readonly RequestHandler[], port = 0, tls?: ServerTls): Promise<StartedSimulatorServer> => {
+export const startSimulatorServer = async (baseUrl: string, handlers: () => readonly RequestHandler[], options: SimulatorServerOptions = {}): Promise<StartedSimulatorServer> => {
+  const { port = 0, tls, onExchange } = options;
   const listener: RequestListener = async (incoming, outgoing) => {
     try {
       const request = await toFetchRequest(baseUrl, incoming);
+      const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.clone().text();
       const response = (await getResponse([...handlers()], request)) ?? Response.json({ error: `no route ${incoming.method} ${incoming.url}` }, { status: 404 });
+      const payload = Buffer.from(await response.arrayBuffer());
+      onExchange?.({ method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body, status: response.status, response: payload.toString() });
       outgoing.writeHead(response.status, Object.fromEntries(response.headers));
-      outgoing.end(Buffer.from(await response.arrayBuffer()));
+      outgoing.end(payload);
     } catch (error) {
       outgoing.writeHead(500, { 'content-type': 'application/json' });
       outgoing.end(JSON.stringify({ error: (error as Error).message }));

@@ -6,7 +6,8 @@ import { getContainerRuntimeClient, ImageName, Network, type StartedNetwork } fr
 import { HarnessError, InfrastructureError } from '../../errors/index.ts';
 import { adapterFor, assertTransportSupported, connectOdoo, fetchServerVersion, HttpChannel } from '../../odoo/index.ts';
 import { HARNESS_DB_PREFIX, isSafeDatabaseName, templateDatabaseName } from '../database-names.ts';
-import type { OdooRestartStage, OdooTarget, TargetInfo, TargetOptions } from '../target.ts';
+import type { OdooRestartStage, OdooTarget, PreparedTemplate, TargetInfo, TargetOptions } from '../target.ts';
+import { capabilitySpec, type CapabilityName, type TemplateSpec } from '../template/capabilities.ts';
 import { buildTemplate, readTemplateState, templateBuildFailed } from '../template/build-template.ts';
 import { obtainTemplate } from '../template/obtain-template.ts';
 import { templateKey } from '../template/template-key.ts';
@@ -14,6 +15,7 @@ import { harnessLabels, isOrphaned } from './harness-labels.ts';
 import { isAlive } from '../run-ledger.ts';
 import { LoopbackPostgreSqlContainer } from './loopback.ts';
 import { OdooContainer } from './odoo-container.ts';
+import type { RunOutbound } from '../../outbound/index.ts';
 import { TemplateFiles } from './template-files.ts';
 import type { StartedOdoo } from './started-odoo.ts';
 
@@ -24,7 +26,12 @@ const ADMIN = { login: 'admin', password: 'admin' } as const;
 export interface DockerTargetOptions extends TargetOptions {
   readonly odooImage: string;
   readonly postgresImage: string;
+  // The run's outbound proxy: Odoo's container sends its outbound calls there and trusts its CA.
+  readonly outbound?: RunOutbound;
 }
+
+// Where the container finds the outbound proxy's CA (REQUESTS_CA_BUNDLE, SSL_CERT_FILE).
+const OUTBOUND_CA_PATH = '/etc/ssl/certs/odoo-exception-harness-ca.pem';
 
 /**
  * PostgreSQL and Odoo in containers (testcontainers), on a private network. The template is
@@ -37,6 +44,9 @@ export class DockerTarget implements OdooTarget {
   #postgres: StartedPostgreSqlContainer | undefined;
   #odoo: StartedOdoo | undefined;
   #template: string | undefined;
+  #noDemoArgs: readonly string[] = [];
+  // Capability templates, each obtained once per run, on its first scenario.
+  readonly #capabilityTemplates = new Map<CapabilityName, Promise<PreparedTemplate>>();
   readonly #created = new Set<string>();
 
   constructor(readonly options: DockerTargetOptions) {}
@@ -56,7 +66,14 @@ export class DockerTarget implements OdooTarget {
       .withLabels(labels)
       .start();
     const majorGuess = Number(/:(\d+)/.exec(this.options.odooImage)?.[1]);
-    this.#odoo = await new OdooContainer(this.options.odooImage)
+    const odooContainer = new OdooContainer(this.options.odooImage);
+    if (this.options.outbound) {
+      // The proxy listens on the network's gateway, the host's address on that network: reachable
+      // from the container, not from beyond the machine.
+      const outbound = await this.options.outbound.settingsFor(await gatewayOf(this.#network), OUTBOUND_CA_PATH);
+      odooContainer.withEnvironment(outbound.environment).withCopyContentToContainer([{ content: outbound.caPem, target: OUTBOUND_CA_PATH }]);
+    }
+    this.#odoo = await odooContainer
       .withNetwork(this.#network)
       .withDatabaseServer({ host: PG.alias, port: PG.port, user: PG.user, password: PG.password })
       .withServerArgs([...(majorGuess >= 19 ? MUTE_RPC_DEPRECATION : []), ...PATIENT_LIMITS])
@@ -68,16 +85,30 @@ export class DockerTarget implements OdooTarget {
     const adapter = adapterFor(version);
     const transport = this.options.transport ?? adapter.defaultTransport;
     assertTransportSupported(adapter, transport);
-    const { database, apiKey } = await this.#ensureTemplate(adapter.noDemoArgs);
+    this.#noDemoArgs = adapter.noDemoArgs;
+    const { database, apiKey } = await this.#ensureTemplate(this.options);
     this.#template = database;
     return { kind: this.kind, url: this.#odoo.url, login: ADMIN.login, password: ADMIN.password, apiKey, version, transport, template: database };
   }
 
-  async createDatabase(name: string): Promise<void> {
+  prepareTemplate(capability: CapabilityName): Promise<PreparedTemplate> {
+    if (!this.#template) return Promise.reject(new HarnessError('DockerTarget.prepareTemplate called before start().'));
+    let prepared = this.#capabilityTemplates.get(capability);
+    if (!prepared) {
+      prepared = this.#ensureTemplate(capabilitySpec(this.options, capability));
+      // A failed build is tried again by the next scenario that needs it, not remembered.
+      prepared.catch(() => this.#capabilityTemplates.delete(capability));
+      this.#capabilityTemplates.set(capability, prepared);
+    }
+    return prepared;
+  }
+
+  async createDatabase(name: string, capability?: CapabilityName): Promise<void> {
     if (!this.#template || !this.#odoo) throw new HarnessError('DockerTarget.createDatabase called before start().');
     if (!name.startsWith(HARNESS_DB_PREFIX) || !isSafeDatabaseName(name)) throw new HarnessError(`Refusing to create "${name}": not a harness database name.`);
-    await this.#psql(`CREATE DATABASE "${name}" TEMPLATE "${this.#template}"`);
-    await this.#odoo.copyFilestore(this.#template, name);
+    const template = capability ? (await this.prepareTemplate(capability)).database : this.#template;
+    await this.#psql(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+    await this.#odoo.copyFilestore(template, name);
     this.#created.add(name);
   }
 
@@ -131,13 +162,13 @@ export class DockerTarget implements OdooTarget {
     await network?.stop().catch(() => undefined);
   }
 
-  async #ensureTemplate(noDemoArgs: readonly string[]): Promise<{ database: string; apiKey?: string }> {
+  async #ensureTemplate(spec: TemplateSpec): Promise<PreparedTemplate> {
     const runtime = await getContainerRuntimeClient();
     const imageId = async (image: string) => (await runtime.image.inspect(ImageName.fromString(image))).Id;
     const key = templateKey({
       server: `${await imageId(this.options.odooImage)} ${await imageId(this.options.postgresImage)}`,
-      modules: this.options.modules,
-      setupVersion: this.options.setupVersion,
+      modules: spec.modules,
+      setupVersion: spec.setupVersion,
     });
     const database = templateDatabaseName(key);
     const files = new TemplateFiles(this.options.cacheDir, key);
@@ -151,7 +182,7 @@ export class DockerTarget implements OdooTarget {
         claim: () => files.claim(),
         buildAndPublish: async () => {
           try {
-            await this.#buildTemplate(database, key, noDemoArgs, files);
+            await this.#buildTemplate(database, key, spec, files);
           } catch (error) {
             throw templateBuildFailed(database, `the ${this.options.odooImage} container`, error);
           } finally {
@@ -172,16 +203,16 @@ export class DockerTarget implements OdooTarget {
     return { database, apiKey: state.apiKey };
   }
 
-  async #buildTemplate(database: string, key: string, noDemoArgs: readonly string[], files: TemplateFiles): Promise<void> {
-    this.options.log(`Building template "${database}" (modules: ${this.options.modules.join(', ')}); the first run takes a minute or two…`);
-    await this.#odoo!.installDatabase(database, this.options.modules, noDemoArgs);
+  async #buildTemplate(database: string, key: string, spec: TemplateSpec, files: TemplateFiles): Promise<void> {
+    this.options.log(`Building template "${database}" (modules: ${spec.modules.join(', ')}); the first run takes a minute or two…`);
+    await this.#odoo!.installDatabase(database, spec.modules, this.#noDemoArgs);
     await buildTemplate({
       url: this.#odoo!.url,
       database,
       login: ADMIN.login,
       password: ADMIN.password,
-      modules: this.options.modules,
-      setup: this.options.setup,
+      modules: spec.modules,
+      setup: spec.setup,
       key,
       timeoutMs: Math.max(this.options.timeoutMs, 600_000),
       redactor: this.options.redactor,
@@ -266,6 +297,15 @@ const ensureImage = async (image: string): Promise<void> => {
       `build or load it here (docker build, docker load), or set ${image.startsWith('postgres') ? 'POSTGRES_IMAGE' : 'ODOO_IMAGE'} to an image that is (docker images).`,
     );
   }
+};
+
+// The host's address on a container network (its gateway).
+const gatewayOf = async (network: StartedNetwork): Promise<string> => {
+  const runtime = await getContainerRuntimeClient();
+  const info = await runtime.container.dockerode.getNetwork(network.getId()).inspect();
+  const gateway = (info as { IPAM?: { Config?: Array<{ Gateway?: string }> } }).IPAM?.Config?.find((c) => c.Gateway)?.Gateway;
+  if (!gateway) throw new InfrastructureError(`The container network ${network.getName()} has no gateway address`, "Odoo's outbound calls go to a proxy on that address; check the Docker engine's network settings (docker network inspect).");
+  return gateway;
 };
 
 // Networks carry the owning pid in their name (testcontainers' Network takes no labels).

@@ -4,7 +4,8 @@ import { adapterFor, assertTransportSupported } from '../../odoo/index.ts';
 import { rmSync } from 'node:fs';
 import { HARNESS_DB_PREFIX, templateBuildName, templateDatabaseName } from '../database-names.ts';
 import { ledgerDirectory, RunLedger } from '../run-ledger.ts';
-import type { OdooTarget, TargetInfo, TargetOptions } from '../target.ts';
+import type { OdooTarget, PreparedTemplate, TargetInfo, TargetOptions } from '../target.ts';
+import { capabilitySpec, CAPABILITIES, type CapabilityName, type TemplateSpec } from '../template/capabilities.ts';
 import { buildTemplate, readTemplateState, templateBuildFailed, type TemplateState } from '../template/build-template.ts';
 import { obtainTemplate, type TemplateSlot } from '../template/obtain-template.ts';
 import { templateKey } from '../template/template-key.ts';
@@ -41,6 +42,9 @@ export class UrlTarget implements OdooTarget {
   // Write-ahead list of what this run creates on the server, for cleanup after a killed run.
   readonly #ledger: RunLedger;
   #template: string | undefined;
+  #version: OdooVersion | undefined;
+  // Capability templates, each obtained once per run, on its first scenario.
+  readonly #capabilityTemplates = new Map<CapabilityName, Promise<PreparedTemplate>>();
 
   constructor(readonly options: UrlTargetOptions) {
     options.redactor.add(options.password, options.masterPassword, options.apiKey, options.pgUrl ? new URL(options.pgUrl).password : undefined);
@@ -68,15 +72,33 @@ export class UrlTarget implements OdooTarget {
     }
     if (!adapter.hasDbService && !this.options.sourceDatabase)
       throw new HarnessError(`Odoo ${version.major} has no db service: set ODOO_TEMPLATE_DB to a database with the modules installed.`);
-    const { database, state } = await this.#ensureTemplate(version);
+    const { database, state } = await this.#ensureTemplate(version, this.options);
     this.#template = database;
+    this.#version = version;
     return { ...base, template: database, apiKey: this.options.apiKey ?? state.apiKey };
   }
 
-  async createDatabase(name: string): Promise<void> {
+  prepareTemplate(capability: CapabilityName): Promise<PreparedTemplate> {
+    if (!this.#template || !this.#version) return Promise.reject(new HarnessError('UrlTarget.prepareTemplate called before start().'));
+    if (!this.#admin)
+      return Promise.reject(
+        new HarnessError(`Scenarios that need "${capability}" (${CAPABILITIES[capability].description}) need a template of their own, which a shared database cannot give: set ODOO_MASTER_PASSWORD or ODOO_PG_URL so the harness makes its own copies.`),
+      );
+    const version = this.#version;
+    let prepared = this.#capabilityTemplates.get(capability);
+    if (!prepared) {
+      prepared = this.#ensureTemplate(version, capabilitySpec(this.options, capability)).then(({ database, state }) => ({ database, apiKey: this.options.apiKey ?? state.apiKey }));
+      // A failed build is tried again by the next scenario that needs it, not remembered.
+      prepared.catch(() => this.#capabilityTemplates.delete(capability));
+      this.#capabilityTemplates.set(capability, prepared);
+    }
+    return prepared;
+  }
+
+  async createDatabase(name: string, capability?: CapabilityName): Promise<void> {
     if (!this.#template || !this.#admin) throw new HarnessError('UrlTarget.createDatabase called before start().');
     if (!name.startsWith(HARNESS_DB_PREFIX)) throw new HarnessError(`Refusing to create "${name}": harness databases start with "${HARNESS_DB_PREFIX}".`);
-    const template = this.#template;
+    const template = capability ? (await this.prepareTemplate(capability)).database : this.#template;
     const admin = this.#admin;
     // Written down before the copy starts: a run killed during the copy still gets cleaned up.
     this.#ledger.add(name);
@@ -131,15 +153,15 @@ export class UrlTarget implements OdooTarget {
     if (!this.#created.size) this.#ledger.close();
   }
 
-  async #ensureTemplate(version: OdooVersion): Promise<{ database: string; state: TemplateState }> {
+  async #ensureTemplate(version: OdooVersion, spec: TemplateSpec): Promise<{ database: string; state: TemplateState }> {
     const key = templateKey({
       // Not the URL: two checkouts reaching one server as localhost and 127.0.0.1 share a template.
       server: `${version.serverVersion} ${this.options.sourceDatabase ?? ''}`,
-      modules: this.options.modules,
-      setupVersion: this.options.setupVersion,
+      modules: spec.modules,
+      setupVersion: spec.setupVersion,
     });
     const database = templateDatabaseName(key);
-    const outcome = await obtainTemplate(this.#templateSlot(database, templateBuildName(key), key), { waitLimitMs: this.options.templateWaitMs, log: this.options.log });
+    const outcome = await obtainTemplate(this.#templateSlot(database, templateBuildName(key), key, spec), { waitLimitMs: this.options.templateWaitMs, log: this.options.log });
     if (outcome === 'found') this.options.log(`Template "${database}" is ready.`);
     const state = await this.#readState(database);
     if (state.key !== key)
@@ -149,7 +171,7 @@ export class UrlTarget implements OdooTarget {
     return { database, state };
   }
 
-  #templateSlot(database: string, build: string, key: string): TemplateSlot {
+  #templateSlot(database: string, build: string, key: string, spec: TemplateSpec): TemplateSlot {
     const admin = this.#admin!;
     return {
       description: `template "${database}" on ${this.options.url}`,
@@ -163,15 +185,15 @@ export class UrlTarget implements OdooTarget {
       },
       buildAndPublish: async () => {
         const started = performance.now();
-        this.options.log(`Building template "${database}" (modules: ${this.options.modules.join(', ')}); this takes about a minute…`);
+        this.options.log(`Building template "${database}" (modules: ${spec.modules.join(', ')}); this takes about a minute…`);
         try {
           await buildTemplate({
             url: this.options.url,
             database: build,
             login: this.options.login,
             password: this.options.password,
-            modules: this.options.modules,
-            setup: this.options.setup,
+            modules: spec.modules,
+            setup: spec.setup,
             key,
             timeoutMs: Math.max(this.options.timeoutMs, 600_000),
             redactor: this.options.redactor,

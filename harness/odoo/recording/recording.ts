@@ -11,6 +11,22 @@ export const RecordedError = z.object({
 });
 export type RecordedError = z.infer<typeof RecordedError>;
 
+/**
+ * A call Odoo made to the outside while it served a call of the scenario (its Stripe provider
+ * calling Stripe's API), as the scenario's simulator received and answered it, secrets removed.
+ */
+export const OutboundRecord = z.object({
+  method: z.string(),
+  // As the simulator saw it: origin, path and query.
+  url: z.string(),
+  // Those the answer depends on and that carry no secret (an idempotency key, the API version).
+  headers: z.record(z.string(), z.string()),
+  body: z.string(),
+  status: z.number().int(),
+  response: z.string(),
+});
+export type OutboundRecord = z.infer<typeof OutboundRecord>;
+
 /** One call and what Odoo answered. */
 export const RecordedExchange = z.object({
   model: z.string(),
@@ -23,6 +39,8 @@ export const RecordedExchange = z.object({
   error: RecordedError.optional(),
   // How long the live call took, for replayed summaries.
   ms: z.number().int().nonnegative(),
+  // What Odoo asked the outside world meanwhile; on replay the simulator gets the same requests.
+  outbound: z.array(OutboundRecord).optional(),
 });
 export type RecordedExchange = z.infer<typeof RecordedExchange>;
 

@@ -3,7 +3,7 @@ import type { SecretRedactor } from '../../secrets/index.ts';
 import type { OdooCall } from '../call.ts';
 import type { Transport, TransportResult } from '../transports/transport.ts';
 import { lineDiff } from './line-diff.ts';
-import type { Recording, RecordedExchange } from './recording.ts';
+import type { OutboundRecord, Recording, RecordedExchange } from './recording.ts';
 import { fromRecordedError } from './recorded-errors.ts';
 import { stableStringify } from './stable-json.ts';
 
@@ -20,6 +20,9 @@ export class RecordingMismatchError extends HarnessError {
 export class ReplayTransport implements Transport {
   readonly #used: boolean[];
   #next = 0;
+  // Gives the scenario's simulators the calls Odoo made to them during a recorded call, in order,
+  // and fails when one answers otherwise than it did live.
+  outboundReplayer: ((calls: readonly OutboundRecord[], during: string) => Promise<void>) | undefined;
 
   constructor(
     readonly recording: Recording,
@@ -41,6 +44,11 @@ export class ReplayTransport implements Transport {
     this.#used[index] = true;
     while (this.#used[this.#next]) this.#next++;
     const exchange = this.recording.exchanges[index]!;
+    if (exchange.outbound?.length) {
+      if (!this.outboundReplayer)
+        throw new RecordingMismatchError(`${this.recording.scenario}: during ${exchange.model} ${exchange.method} the live Odoo called a simulator ${exchange.outbound.length} time(s), but no simulator serves Odoo in this replay. Re-record ${this.source} with a live run (npm run record).`);
+      await this.outboundReplayer(exchange.outbound, `${exchange.model} ${exchange.method}`);
+    }
     if (exchange.error) throw fromRecordedError(call, exchange.error);
     return { value: exchange.result ?? null, committedNone: exchange.committedNone === true };
   }

@@ -1,0 +1,178 @@
+import { getResponse, type RequestHandler } from 'msw';
+import { startSimulatorServer, type DeliveryReport, type ServedExchange, type StartedSimulatorServer, type VirtualClock } from '../../mocks/shared/index.ts';
+import { STRIPE_API_URL, StripeSimulator, type StripeEvent } from '../../mocks/stripe/index.ts';
+import { HarnessError } from '../errors/index.ts';
+import type { OdooClient, OutboundRecord } from '../odoo/index.ts';
+import { RecordingMismatchError } from '../odoo/index.ts';
+import type { OdooServingHooks } from '../scenario/scenario-session.ts';
+import { PortalCustomer, type StripeProcessingValues } from './portal-customer.ts';
+import { confirmLikeStripeJs, type BrowserConfirmation } from './stripe-js.ts';
+import { deliverStripeEvents, type StripeDeliveryOptions } from './stripe-webhooks.ts';
+
+// Request headers of Odoo's that the simulator's answer depends on and that carry no secret:
+// recorded, and sent again on replay (the secret key is the account's own).
+const REPLAYED_HEADERS = ['content-type', 'idempotency-key', 'stripe-version'];
+
+// Page requests carry paths only; the host is the scenario's Odoo, whichever it is.
+const PAGES_BASE = 'http://odoo';
+
+const xmlId = async (odoo: OdooClient, module: string, name: string): Promise<number> => {
+  const [found] = await odoo.searchRead<{ res_id: number }>('ir.model.data', [['module', '=', module], ['name', '=', name]], { fields: ['res_id'], limit: 1 });
+  if (!found) throw new HarnessError(`"${odoo.database}" has no ${module}.${name}: is the scenario declared with capability 'payment-stripe'?`);
+  return found.res_id;
+};
+
+/**
+ * The scenario's Stripe account as Odoo's own `payment_stripe` meets it: a simulator whose API
+ * Odoo calls through the run's outbound proxy (routed by the scenario's secret key, which the
+ * provider in the scenario's database is set to), whose events go to Odoo's webhook route, and a
+ * customer's browser on Odoo's portal. Everything Odoo is asked or asks is recorded and replayed.
+ */
+export class OdooStripe {
+  readonly customer: PortalCustomer;
+  readonly #injected: RequestHandler[] = [];
+  readonly #served: OutboundRecord[] = [];
+
+  private constructor(
+    readonly simulator: StripeSimulator,
+    readonly odoo: OdooClient,
+    readonly providerId: number,
+    // Odoo's "Card" payment method, the one Stripe.js confirms with.
+    readonly cardMethodId: number,
+    private readonly hooks: OdooServingHooks,
+    private readonly server: StartedSimulatorServer | undefined,
+    timeoutMs: number,
+  ) {
+    this.customer = new PortalCustomer(PAGES_BASE, timeoutMs, hooks.pages('customer'));
+  }
+
+  /** Sets up the scenario's account: keys of its own on Odoo's provider, the simulator served to Odoo (live) or replayed. */
+  static async open(odoo: OdooClient, clock: VirtualClock, scenarioId: string, hooks: OdooServingHooks, timeoutMs: number): Promise<OdooStripe> {
+    // The same keys on every run of the scenario, so the replay asks what the live run asked.
+    const slug = scenarioId.replace(/[^a-z0-9]+/g, '_');
+    const account = { secretKey: `sk_test_oeh_${slug}`, publishableKey: `pk_test_oeh_${slug}`, webhookSecret: `whsec_oeh_${slug}` };
+    hooks.secret(account.secretKey, account.webhookSecret);
+    const simulator = new StripeSimulator(clock, account);
+    const providerId = await xmlId(odoo, 'payment', 'payment_provider_stripe');
+    const cardMethodId = await xmlId(odoo, 'payment', 'payment_method_card');
+    await odoo.write('payment.provider', [providerId], { stripe_secret_key: account.secretKey, stripe_publishable_key: account.publishableKey, stripe_webhook_secret: account.webhookSecret });
+    let stripe: OdooStripe;
+    let server: StartedSimulatorServer | undefined;
+    const handlers = () => [...stripe.#injected, ...simulator.handlers()];
+    if (hooks.mode === 'live') {
+      server = await startSimulatorServer(STRIPE_API_URL, handlers, { onExchange: (exchange) => stripe.#served.push(asRecord(exchange)) });
+      hooks.tap(() => stripe.#served.splice(0));
+      await hooks.route(account.secretKey, server.url);
+    }
+    stripe = new OdooStripe(simulator, odoo, providerId, cardMethodId, hooks, server, timeoutMs);
+    hooks.replayWith((calls, during) => stripe.#answerAgain(calls, during, handlers));
+    return stripe;
+  }
+
+  /** Fault handlers in front of the simulator, for what Odoo calls (e.g. `simulator.faults.outage(…)`). */
+  inject(...handlers: RequestHandler[]): void {
+    this.#injected.unshift(...handlers);
+  }
+
+  /**
+   * The customer opens the order's payment link and pays by card as Odoo's payment form does: the
+   * transaction route (Odoo creates the transaction, then a customer and an intent at Stripe), then
+   * Stripe.js's confirmation with `card` (a test card id, e.g. TEST_CARDS.visa).
+   */
+  async payByCard(saleOrderId: number, card: string): Promise<{ readonly values: StripeProcessingValues; readonly confirmation: BrowserConfirmation }> {
+    const [{ amount_total: amount } = { amount_total: 0 }] = await this.odoo.read<{ amount_total: number }>('sale.order', [saleOrderId], ['amount_total']);
+    const link = await this.odoo.call<string>('sale.order', 'get_portal_url', [[saleOrderId]]);
+    const accessToken = new URL(link, PAGES_BASE).searchParams.get('access_token');
+    if (!accessToken) throw new HarnessError(`sale.order ${saleOrderId}: get_portal_url gave no access token (${link})`);
+    await this.customer.open(link);
+    const values = await this.customer.startOrderPayment(saleOrderId, accessToken, { providerId: this.providerId, paymentMethodId: this.cardMethodId, amount });
+    const confirmation = await confirmLikeStripeJs(this.simulator, values.client_secret, card);
+    return { values, confirmation };
+  }
+
+  /** The browser comes back from Stripe to Odoo's return route; Odoo reads the intent itself. */
+  returnFromStripe(payment: { readonly values: StripeProcessingValues; readonly confirmation: BrowserConfirmation }) {
+    return this.customer.returnFromStripe(payment.values, payment.confirmation.intentId);
+  }
+
+  /** Stripe's due events, signed, to Odoo's webhook route (forged or replayed ones with `options`). */
+  deliverEvents(options: Omit<StripeDeliveryOptions, 'nowSeconds' | 'fetch'> = {}): Promise<DeliveryReport<StripeEvent>> {
+    // Odoo checks a signature's age against its own clock, not the scenario's.
+    return deliverStripeEvents(this.simulator, `${PAGES_BASE}/payment/stripe/webhook`, { ...options, nowSeconds: () => Math.floor(Date.now() / 1000), fetch: this.hooks.pages('stripe') });
+  }
+
+  /** What Odoo's post-processing cron does (crons are off during runs): confirms orders, creates payments. */
+  async postProcess(): Promise<void> {
+    await this.odoo.call('ir.cron', 'method_direct_trigger', [[await xmlId(this.odoo, 'payment', 'cron_post_process_payment_tx')]]);
+  }
+
+  /**
+   * A quotation of `quantity` × the product for a new customer with an e-mail (the portal's
+   * customer), as a salesperson makes it: not confirmed; paying it online confirms it.
+   */
+  async quotation(options: { readonly productId: number; readonly quantity: number; readonly customer: { readonly name: string; readonly email: string } }): Promise<{ readonly id: number; readonly name: string; readonly amountTotal: number }> {
+    const partnerId = await this.odoo.create('res.partner', { name: options.customer.name, email: options.customer.email });
+    const id = await this.odoo.create('sale.order', { partner_id: partnerId, order_line: [[0, 0, { product_id: options.productId, product_uom_qty: options.quantity }]] });
+    const [order] = await this.odoo.read<{ name: string; amount_total: number }>('sale.order', [id], ['name', 'amount_total']);
+    return { id, name: order!.name, amountTotal: order!.amount_total };
+  }
+
+  /**
+   * Where a sale order stands, in Odoo and at Stripe: its transactions, its state, the payments
+   * Odoo made of its transactions (not draft or cancelled) and what Stripe collected net, in cents.
+   */
+  async outcome(saleOrderId: number) {
+    const transactions = await this.transactionsOf(saleOrderId);
+    const [order] = await this.odoo.read<{ state: string }>('sale.order', [saleOrderId], ['state']);
+    const payments = transactions.length
+      ? await this.odoo.searchRead<{ amount: number; state: string; payment_type: string }>('account.payment', [['payment_transaction_id', 'in', transactions.map((t) => t.id)], ['state', 'not in', ['draft', 'canceled']]], {
+          fields: ['amount', 'state', 'payment_type'],
+          order: 'id',
+        })
+      : [];
+    return { transactions, orderState: order?.state, payments, collectedCents: this.simulator.ledger.netCollected() };
+  }
+
+  /** The sale order's payment transactions, oldest first. */
+  transactionsOf(saleOrderId: number) {
+    return this.odoo.searchRead<{ id: number; reference: string; state: string; amount: number; provider_reference: string | false; is_post_processed: boolean; payment_id: [number, string] | false }>(
+      'payment.transaction',
+      [['sale_order_ids', 'in', [saleOrderId]]],
+      { fields: ['reference', 'state', 'amount', 'provider_reference', 'is_post_processed', 'payment_id'], order: 'id' },
+    );
+  }
+
+  /** Takes the simulator away from the run's proxy and stops its server. */
+  async close(): Promise<void> {
+    if (!this.server) return;
+    await this.hooks.route(this.simulator.account.secretKey).catch(() => undefined);
+    await this.server.close();
+  }
+
+  // Replay: the live Odoo's requests, to the simulator in process, each answer as it was live.
+  async #answerAgain(calls: readonly OutboundRecord[], during: string, handlers: () => readonly RequestHandler[]): Promise<void> {
+    for (const [index, call] of calls.entries()) {
+      const request = new Request(call.url, {
+        method: call.method,
+        headers: { ...call.headers, authorization: `Bearer ${this.simulator.account.secretKey}` },
+        ...(call.method === 'GET' || call.method === 'HEAD' ? {} : { body: call.body }),
+      });
+      const response = await getResponse([...handlers()], request);
+      const status = response?.status ?? 404;
+      const text = response ? await response.text() : '';
+      if (status !== call.status || text !== call.response)
+        throw new RecordingMismatchError(
+          `Odoo's call ${index + 1} to Stripe during ${during} (${call.method} ${new URL(call.url).pathname}) is answered otherwise than live: ${call.status} → ${status}\n- live:   ${call.response.slice(0, 300)}\n+ replay: ${text.slice(0, 300)}\nThe simulator or the scenario changed since the recording: re-record it with a live run (npm run record).`,
+        );
+    }
+  }
+}
+
+const asRecord = (exchange: ServedExchange): OutboundRecord => ({
+  method: exchange.method,
+  url: exchange.url,
+  headers: Object.fromEntries(REPLAYED_HEADERS.flatMap((name) => (exchange.headers[name] ? [[name, exchange.headers[name]!]] : []))),
+  body: exchange.body,
+  status: exchange.status,
+  response: exchange.response,
+});
