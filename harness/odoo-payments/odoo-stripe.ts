@@ -85,7 +85,12 @@ export class OdooStripe {
     const accessToken = new URL(link, PAGES_BASE).searchParams.get('access_token');
     if (!accessToken) throw new HarnessError(`sale.order ${saleOrderId}: get_portal_url gave no access token (${link})`);
     await this.customer.open(link);
-    const values = await this.customer.startOrderPayment(saleOrderId, accessToken, { providerId: this.providerId, paymentMethodId: this.cardMethodId, amount });
+    const failed = (detail: string) => new HarnessError(`Odoo did not start the Stripe payment of sale order ${saleOrderId}: ${detail}`);
+    const values = await this.customer.startOrderPayment(saleOrderId, accessToken, { providerId: this.providerId, paymentMethodId: this.cardMethodId, amount }).catch((error: Error) => {
+      throw failed(error.message);
+    });
+    // 19 answers a failed call to Stripe with the transaction in error, which the payment form shows.
+    if (!values.client_secret) throw failed(`the transaction is ${values.state ?? 'without a client secret'}${values.state_message ? `: ${values.state_message}` : ''}`);
     const confirmation = await confirmLikeStripeJs(this.simulator, values.client_secret, card);
     return { values, confirmation };
   }
@@ -131,6 +136,26 @@ export class OdooStripe {
         })
       : [];
     return { transactions, orderState: order?.state, payments, collectedCents: this.simulator.ledger.netCollected() };
+  }
+
+  /**
+   * What an accountant does on the customer's payment: "Refund" (payment.refund.wizard, in
+   * account_payment), `amount` or all that is left. Odoo creates a refund transaction and asks
+   * Stripe for the refund at once.
+   */
+  async refundFromOdoo(paymentId: number, amount?: number): Promise<void> {
+    const context = { active_model: 'account.payment', active_id: paymentId, active_ids: [paymentId] };
+    const wizardId = await this.odoo.create('payment.refund.wizard', { payment_id: paymentId, ...(amount !== undefined ? { amount_to_refund: amount } : {}) }, { context });
+    await this.odoo.call('payment.refund.wizard', 'action_refund', [[wizardId]], { context });
+  }
+
+  /** The refund transactions made from the sale order's payments, oldest first. */
+  refundsOf(saleOrderId: number) {
+    return this.odoo.searchRead<{ id: number; state: string; amount: number; payment_id: [number, string] | false }>(
+      'payment.transaction',
+      [['operation', '=', 'refund'], ['source_transaction_id.sale_order_ids', 'in', [saleOrderId]]],
+      { fields: ['state', 'amount', 'payment_id'], order: 'id' },
+    );
   }
 
   /** The sale order's payment transactions, oldest first. */

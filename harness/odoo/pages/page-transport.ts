@@ -93,13 +93,12 @@ export const pageFetch =
     const url = new URL(input instanceof Request ? input.url : String(input));
     const body = init.body === undefined || init.body === null ? undefined : String(init.body);
     const call: OdooCall = { database, model: PAGE_MODEL, method: `${init.method ?? 'GET'} ${url.pathname}${url.search}`, args: body === undefined ? [] : [body], kwargs: { as: client } };
-    const requestHeadersOfCall = new Headers(init.headers);
-    requestHeadersOfCall.delete('cookie');
-    requestHeaders.set(call, Object.fromEntries(requestHeadersOfCall.entries()));
+    // The caller's cookie is dropped: the transport keeps the client's session itself.
+    const sent = new Headers(init.headers);
+    sent.delete('cookie');
+    requestHeaders.set(call, Object.fromEntries(sent.entries()));
     const answer = (await transport.execute(call)).value as PageAnswer;
-    const headers = new Headers();
-    if (answer.location) headers.set('location', answer.location);
     // A Response cannot carry a body with a redirect or "no content" status.
     const bodiless = answer.status === 204 || answer.status === 304 || (answer.status >= 300 && answer.status < 400);
-    return new Response(bodiless ? null : answer.body, { status: answer.status, headers });
+    return new Response(bodiless ? null : answer.body, { status: answer.status, headers: answer.location ? { location: answer.location } : {} });
   };
