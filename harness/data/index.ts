@@ -5,3 +5,4 @@ export { addStock, createExportFiscalPosition, createSalesTax, createStockedProd
 export type { StockedProduct } from './odoo-records.ts';
 /** Shop customers. */
 export { shopCustomer } from './shop-customers.ts';
+export { portalCustomer } from './portal-customers.ts';

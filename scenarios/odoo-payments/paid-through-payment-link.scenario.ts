@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { createStockedProduct } from '../../harness/data/index.ts';
+import { createStockedProduct, portalCustomer } from '../../harness/data/index.ts';
 import { scenario } from '../../harness/scenario/index.ts';
 
 scenario(
@@ -15,7 +15,7 @@ scenario(
   },
   async ({ odoo, data, step, stripe }) => {
     const product = await createStockedProduct(odoo, data, { quantity: 5, listPrice: 100 });
-    const quotation = await stripe.quotation({ productId: product.id, quantity: 2, customer: { name: data.person.fullName(), email: data.internet.email().toLowerCase() } });
+    const quotation = await stripe.quotation({ productId: product.id, quantity: 2, customer: portalCustomer(data) });
 
     const payment = await step('the customer opens the payment link and pays by card (Stripe.js confirms the intent)', () => stripe.payByCard(quotation.id, 'pm_card_visa'));
     expect(payment.confirmation.status, `quotation ${quotation.name}: the intent after Stripe.js confirmed it`).toBe('succeeded');

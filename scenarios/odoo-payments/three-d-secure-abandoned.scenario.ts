@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { createStockedProduct } from '../../harness/data/index.ts';
+import { createStockedProduct, portalCustomer } from '../../harness/data/index.ts';
 import { scenario } from '../../harness/scenario/index.ts';
 
 scenario(
@@ -15,7 +15,7 @@ scenario(
   },
   async ({ odoo, data, step, stripe }) => {
     const product = await createStockedProduct(odoo, data, { quantity: 5, listPrice: 100 });
-    const quotation = await stripe.quotation({ productId: product.id, quantity: 1, customer: { name: data.person.fullName(), email: data.internet.email().toLowerCase() } });
+    const quotation = await stripe.quotation({ productId: product.id, quantity: 1, customer: portalCustomer(data) });
     const payment = await step('the customer pays with a card that asks for 3-D Secure, and closes the challenge', () => stripe.payByCard(quotation.id, 'pm_card_authenticationRequired'));
     expect(payment.confirmation.status, `quotation ${quotation.name}: the intent after Stripe.js's confirmation`).toBe('requires_action');
     await step("Stripe's events reach Odoo's webhook", () => stripe.deliverEvents());

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { createStockedProduct } from '../../harness/data/index.ts';
+import { createStockedProduct, portalCustomer } from '../../harness/data/index.ts';
 import { scenario } from '../../harness/scenario/index.ts';
 
 scenario(
@@ -15,7 +15,7 @@ scenario(
   },
   async ({ odoo, data, step, stripe }) => {
     const product = await createStockedProduct(odoo, data, { quantity: 5, listPrice: 100 });
-    const quotation = await stripe.quotation({ productId: product.id, quantity: 3, customer: { name: data.person.fullName(), email: data.internet.email().toLowerCase() } });
+    const quotation = await stripe.quotation({ productId: product.id, quantity: 3, customer: portalCustomer(data) });
     const payment = await step('the customer pays by card', () => stripe.payByCard(quotation.id, 'pm_card_visa'));
     await step('the browser comes back to Odoo from Stripe (no event is ever sent)', () => stripe.returnFromStripe(payment));
     await step("Odoo's post-processing runs", () => stripe.postProcess());
