@@ -95,6 +95,21 @@ export class OdooStripe {
     return { values, confirmation };
   }
 
+  /**
+   * A whole card payment through the payment link: the customer pays, the browser comes back,
+   * Stripe's events arrive and post-processing runs. Returns the paid order's payment in Odoo.
+   */
+  async payAndSettle(saleOrderId: number, card: string): Promise<{ readonly paymentId: number; readonly amount: number }> {
+    const payment = await this.payByCard(saleOrderId, card);
+    await this.returnFromStripe(payment);
+    await this.deliverEvents();
+    await this.postProcess();
+    const transactions = await this.transactionsOf(saleOrderId);
+    const [paid] = await this.odoo.searchRead<{ id: number; amount: number }>('account.payment', [['payment_transaction_id', 'in', transactions.map((t) => t.id)], ['state', 'not in', ['draft', 'canceled']]], { fields: ['amount'], limit: 1 });
+    if (!paid) throw new HarnessError(`sale order ${saleOrderId}: Odoo made no payment of the card payment (transactions: ${transactions.map((t) => `${t.reference} ${t.state}`).join(', ') || 'none'})`);
+    return { paymentId: paid.id, amount: paid.amount };
+  }
+
   /** The browser comes back from Stripe to Odoo's return route; Odoo reads the intent itself. */
   returnFromStripe(payment: { readonly values: StripeProcessingValues; readonly confirmation: BrowserConfirmation }) {
     return this.customer.returnFromStripe(payment.values, payment.confirmation.intentId);

@@ -171,3 +171,31 @@ test('the environment for Odoo names the proxy and the CA file for python-reques
     SSL_CERT_FILE: '/tmp/ca.pem',
   });
 });
+
+test('an answer the simulator drops after processing reaches the client as a dropped connection, and the server tells it with status 0', async () => {
+  const account = { secretKey: 'sk_test_scenario_drop', publishableKey: 'pk_test_scenario_drop', webhookSecret: 'whsec_drop' };
+  const stripe = new StripeSimulator(new VirtualClock('2026-03-02T10:00:00Z'), account);
+  const served: Array<{ status: number; response: string }> = [];
+  const dropped = stripe.faults.answerDropped('createCustomer');
+  const simulatorServer = await startSimulatorServer(STRIPE_API_URL, () => [dropped, ...stripe.handlers()], { onExchange: (exchange) => served.push(exchange) });
+  proxy.route(account.secretKey, simulatorServer.url);
+  try {
+    const call = () =>
+      httpsThroughProxy('https://api.stripe.com/v1/customers', {
+        method: 'POST',
+        body: 'email=ada%40example.com',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${account.secretKey}` },
+        trust: ca.certificatePem,
+      });
+    await expect(call()).rejects.toThrow(/socket hang up|ECONNRESET/);
+    // Processed all the same: the customer exists at Stripe, the caller never learnt it.
+    expect(stripe.ledger.customers.size).toBe(1);
+    expect(served.at(-1)).toMatchObject({ status: 0, response: '' });
+    expect(proxy.exchanges.at(-1)).toEqual({ method: 'POST', url: 'https://api.stripe.com/v1/customers', status: 0 });
+    // The fault took one call: the next is answered.
+    expect((await call()).status).toBe(200);
+  } finally {
+    proxy.unroute(account.secretKey);
+    await simulatorServer.close();
+  }
+});

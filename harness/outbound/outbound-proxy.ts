@@ -164,6 +164,11 @@ export class OutboundProxy {
       });
     }
     this.exchanges.push({ method, url: `${url.origin}${url.pathname}`, status: response.status });
+    // The simulator processed the call and dropped the connection: so does the proxy, Odoo sees the network fail.
+    if (response.type === 'error') {
+      incoming.socket.destroy();
+      return;
+    }
     const payload = Buffer.from(await response.arrayBuffer());
     const responseHeaders: Record<string, string> = {};
     // fetch has already decoded a forwarded body: its encoding no longer applies.
@@ -175,9 +180,15 @@ export class OutboundProxy {
   }
 }
 
-// The request, as is, to a simulator server that serves the request's host.
+// The request, as is, to a simulator server that serves the request's host; a connection the
+// simulator dropped comes back as a network error (Response.error()), to be dropped in turn.
 const forward = async (request: Request, upstream: string): Promise<Response> => {
   const url = new URL(request.url);
   const bodiless = request.method === 'GET' || request.method === 'HEAD';
-  return fetch(`${upstream}${url.pathname}${url.search}`, { method: request.method, headers: request.headers, ...(bodiless ? {} : { body: await request.arrayBuffer() }), redirect: 'manual' });
+  try {
+    return await fetch(`${upstream}${url.pathname}${url.search}`, { method: request.method, headers: request.headers, ...(bodiless ? {} : { body: await request.arrayBuffer() }), redirect: 'manual' });
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code === 'UND_ERR_SOCKET') return Response.error();
+    throw error;
+  }
 };

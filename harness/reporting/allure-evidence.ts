@@ -39,6 +39,13 @@ export const labelFailure = async (category: FailureCategory): Promise<void> => 
   await allure.label('failure', category);
 };
 
+/** Marks a scenario that proved a declared defect again: its own category, its failure attached. */
+export const labelFinding = async (finding: { readonly owner: string; readonly says: string; readonly odooMajor: number; readonly failure: string }): Promise<void> => {
+  await allure.label('finding', finding.owner);
+  await allure.tag('finding');
+  await allure.attachment(`finding on Odoo ${finding.odooMajor} (owner ${finding.owner})`, `${finding.says}\n\nproven again by:\n${finding.failure}\n`, { contentType: 'text/plain' });
+};
+
 /** The owner a scenario's result is grouped under: set once, at its end, when what failed is known. */
 export const labelOwner = async (owner: string): Promise<void> => {
   await allure.owner(owner);

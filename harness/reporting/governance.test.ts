@@ -66,3 +66,16 @@ test('counts per sales channel, and the same order id in two channels is two ord
   });
   expect(governanceMarkdown(summary)).toContain('| marketplace | 1 | 2 | 1 | 1 | 1 |');
 });
+
+test('a scenario that proved a declared defect is listed as a finding with its owner, and its exception is covered by a finding, not a pass', async () => {
+  const proven = { owner: 'odoo-functional' as const, says: "payment_stripe sends no Idempotency-Key on refunds", odooMajor: 19, failure: 'refunds at Stripe: expected [5000, 5000]' };
+  const summary = summarizeGovernance(await loadIntegrationMap(REFERENCE_MAP_PATH), [
+    { meta: meta('odoo-payments/refund-answer-lost', 'payment-refund', 'refund answer lost'), status: 'passed', facts: { corrections: [], violations: [], finding: proven } },
+    { meta: meta('payments/b', 'payment-capture', 'card declined'), status: 'passed', facts: { corrections: [], violations: [] } },
+  ]);
+  expect(summary.findings).toEqual([{ scenario: 'odoo-payments/refund-answer-lost', owner: 'odoo-functional', odooMajor: 19, says: proven.says }]);
+  const markdown = governanceMarkdown(summary);
+  expect(markdown).toContain('| odoo-payments/refund-answer-lost | 19 | odoo-functional | payment_stripe sends no Idempotency-Key on refunds |');
+  expect(markdown).toContain('⚑ refund answer lost');
+  expect(markdown).toContain('✓ card declined');
+});

@@ -34,6 +34,8 @@ export interface GovernanceSummary {
     // The same figures per sales channel (`shop` is the web shop), so a new channel is governed alike.
     readonly byChannel: Record<string, ChannelMetrics>;
   };
+  // Defects of code nobody here wrote (Odoo's own, a vendor's) that scenarios proved in this run.
+  readonly findings: ReadonlyArray<{ readonly scenario: string; readonly owner: string; readonly odooMajor: number; readonly says: string }>;
 }
 
 /** What governance counts per sales channel. */
@@ -80,7 +82,8 @@ const INVENTORY = /stock_shortage|quants|ordered =|delivered =|shop stock/;
 /** Builds the summary from a run's scenarios and the integration map. */
 export const summarizeGovernance = (integration: IntegrationMap, scenarios: readonly GovernanceInput[]): GovernanceSummary => {
   const coverage: GovernanceSummary['coverage'] = Object.fromEntries(integration.flows.map((f) => [f.id, {}]));
-  for (const s of scenarios) ((coverage[s.meta.flow] ??= {})[s.meta.exception] ??= []).push({ id: s.meta.id, status: s.status });
+  // A scenario that proved a declared defect covers its exception with a finding, not a pass.
+  for (const s of scenarios) ((coverage[s.meta.flow] ??= {})[s.meta.exception] ??= []).push({ id: s.meta.id, status: s.facts?.finding ? 'finding' : s.status });
   const corrections = scenarios.flatMap((s) => s.facts?.corrections ?? []);
   const violations = scenarios.flatMap((s) => s.facts?.violations ?? []);
   const signals = [...corrections.map((c) => c.reason), ...violations];
@@ -107,13 +110,15 @@ export const summarizeGovernance = (integration: IntegrationMap, scenarios: read
       failuresByOwner,
       byChannel: perChannel(scenarios),
     },
+    findings: scenarios.flatMap((s) => (s.facts?.finding ? [{ scenario: s.meta.id, owner: s.facts.finding.owner, odooMajor: s.facts.finding.odooMajor, says: s.facts.finding.says }] : [])),
   };
 };
 
 /** The summary as Markdown: metrics, the coverage matrix (flow × exception) and the map. */
 export const governanceMarkdown = (summary: GovernanceSummary): string => {
   const m = summary.metrics;
-  const mark = (cells: Array<{ status: string }>) => (cells.every((c) => c.status === 'passed') ? '✓' : cells.some((c) => c.status === 'failed') ? '✗' : '…');
+  const mark = (cells: Array<{ status: string }>) =>
+    cells.every((c) => c.status === 'passed') ? '✓' : cells.some((c) => c.status === 'failed') ? '✗' : cells.some((c) => c.status === 'finding') ? '⚑' : '…';
   const lines = [
     `# Integration governance: ${summary.integration.name}`,
     '',
@@ -131,6 +136,12 @@ export const governanceMarkdown = (summary: GovernanceSummary): string => {
     `| correction items by owner | ${Object.entries(m.correctionsByOwner).map(([o, n]) => `${o}: ${n}`).join(', ') || 'none'} |`,
     `| failed scenarios by owner | ${Object.entries(m.failuresByOwner).map(([o, n]) => `${o}: ${n}`).join(', ') || 'none'} |`,
     '',
+    '## Findings: defects proven in code nobody here wrote',
+    '',
+    ...(summary.findings.length
+      ? ['| scenario | Odoo | owner | finding |', '|---|---|---|---|', ...summary.findings.map((f) => `| ${f.scenario} | ${f.odooMajor} | ${f.owner} | ${f.says} |`)]
+      : ['none in this run']),
+    '',
     '## Per sales channel',
     '',
     '| channel | scenarios | orders | failed syncs | orders awaiting correction | write-offs |',
@@ -139,7 +150,7 @@ export const governanceMarkdown = (summary: GovernanceSummary): string => {
     '',
     '## Coverage: flow × exception',
     '',
-    '| flow | exceptions covered (✓ passed, ✗ failed) |',
+    '| flow | exceptions covered (✓ passed, ✗ failed, ⚑ a finding in code nobody here wrote) |',
     '|---|---|',
     ...Object.entries(summary.coverage).map(([flow, exceptions]) => `| ${flow} | ${Object.entries(exceptions).map(([e, cells]) => `${mark(cells)} ${e}`).join('; ') || '**no scenario**'} |`),
     '',

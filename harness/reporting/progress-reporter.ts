@@ -12,6 +12,7 @@ export class ProgressReporter implements Reporter {
     if (!r) return;
     const where = r.odooVersion ? ` [Odoo ${r.odooVersion}, ${r.transport}, ${r.target}]` : '';
     const kept = r.keptDatabase ? ` kept db: ${r.keptDatabase}` : '';
-    this.write(`${MARK[r.status]} ${r.id} ${(r.durationMs / 1000).toFixed(1)}s ${r.rpcCalls} calls (Odoo ${(r.odooMs / 1000).toFixed(1)}s)${where}${kept}${r.error ? `\n    ${r.error}` : ''}`);
+    const finding = r.finding ? `\n    finding for ${r.finding.owner}: ${r.finding.failure}` : '';
+    this.write(`${r.finding ? '⚑' : MARK[r.status]} ${r.id} ${(r.durationMs / 1000).toFixed(1)}s ${r.rpcCalls} calls (Odoo ${(r.odooMs / 1000).toFixed(1)}s)${where}${kept}${r.error ? `\n    ${r.error}` : ''}${finding}`);
   }
 }

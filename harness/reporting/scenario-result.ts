@@ -1,5 +1,5 @@
 import type { TestCase } from 'vitest/node';
-import type { OdooRunFacts, ScenarioMeta } from '../scenario/index.ts';
+import type { GovernanceFacts, OdooRunFacts, ScenarioMeta } from '../scenario/index.ts';
 
 /** One scenario's outcome as the run summary lists it. */
 export interface ScenarioResult {
@@ -22,11 +22,13 @@ export interface ScenarioResult {
   readonly seed?: number;
   readonly keptDatabase?: string;
   readonly error?: string;
+  // The declared defect the scenario proved again (its status is then `passed`: it did its job).
+  readonly finding?: { readonly owner: string; readonly failure: string };
 }
 
 /** Reads a finished scenario's result off vitest's test case (its meta carries the Odoo facts). */
 export const scenarioResultOf = (testCase: TestCase): ScenarioResult | undefined => {
-  const meta = testCase.meta() as { scenario?: ScenarioMeta; odooRun?: OdooRunFacts };
+  const meta = testCase.meta() as { scenario?: ScenarioMeta; odooRun?: OdooRunFacts; governance?: GovernanceFacts };
   if (!meta.scenario) return undefined;
   const result = testCase.result();
   const facts = meta.odooRun;
@@ -46,5 +48,6 @@ export const scenarioResultOf = (testCase: TestCase): ScenarioResult | undefined
     seed: facts?.seed,
     keptDatabase: facts?.keptDatabase,
     error: result.errors?.[0]?.message?.split('\n')[0],
+    ...(meta.governance?.finding ? { finding: { owner: meta.governance.finding.owner, failure: meta.governance.finding.failure.split('\n')[0]! } } : {}),
   };
 };

@@ -15,6 +15,8 @@ export interface RunSummary {
     readonly transports: string[];
     readonly passed: number;
     readonly failed: number;
+    // Of the passed: scenarios that proved a declared defect of Odoo's (or a vendor's) code again.
+    readonly findings: number;
     readonly scenarios: ScenarioResult[];
   }>;
 }
@@ -37,6 +39,7 @@ export class SummaryReporter implements Reporter {
       transports: unique(scenarios.map((s) => s.transport)),
       passed: scenarios.filter((s) => s.status === 'passed').length,
       failed: scenarios.filter((s) => s.status === 'failed').length,
+      findings: scenarios.filter((s) => s.finding).length,
       scenarios: scenarios.sort((a, b) => a.id.localeCompare(b.id)),
     }));
     const summary: RunSummary = { generatedAt: new Date().toISOString(), runs };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CAPABILITY_NAMES } from '../env/template/capabilities.ts';
 import { CONFIG_NAMES } from '../env/template/config-variants.ts';
 import { Owner } from '../governance/index.ts';
+import { Finding, type ProvenFinding } from './finding.ts';
 import { SCENARIO_NEEDS } from './scenario-needs.ts';
 
 
@@ -31,6 +32,9 @@ export const ScenarioMeta = z.object({
   // More of Odoo than the base template has, e.g. 'payment-stripe' (Odoo's own Stripe provider):
   // the scenario's database is a copy of that capability's template, built on first use.
   capability: z.enum(CAPABILITY_NAMES).optional(),
+  // A defect of Odoo's own code (or a vendor's) that the scenario proves on the majors named: it is
+  // reported as a finding routed to its owner while it reproduces (harness/scenario/finding.ts).
+  finding: Finding.optional(),
 });
 export type ScenarioMeta = z.infer<typeof ScenarioMeta>;
 
@@ -61,6 +65,8 @@ export interface GovernanceFacts {
   readonly writeOffs?: number;
   // Who must act on this scenario's failure (follows what failed); absent when it passed.
   readonly failureOwner?: string;
+  // The declared defect this run proved again (the scenario then counts as a finding, not a failure).
+  readonly finding?: ProvenFinding;
   // Per sales channel: shop orders placed and write-offs made (one channel, `shop`, unless the scenario adds some).
   readonly channels?: Readonly<Record<string, { readonly orders: number; readonly writeOffs: number }>>;
 }

@@ -3,7 +3,7 @@ import { assert, inject, test as base } from 'vitest';
 import { ConfigError } from '../errors/index.ts';
 import { seededFaker } from '../data/index.ts';
 import { step as allureStep } from 'allure-js-commons';
-import { attachEvidence, failureCategory, labelFailure, labelOwner, labelScenario, ownerOfFailure, type FailureCategory } from '../reporting/index.ts';
+import { attachEvidence, failureCategory, labelFailure, labelFinding, labelOwner, labelScenario, ownerOfFailure, type FailureCategory } from '../reporting/index.ts';
 import type { HttpHandler } from 'msw';
 import type { SetupServer } from 'msw/node';
 import type { CarrierSimulator } from '../../mocks/carrier/index.ts';
@@ -17,6 +17,7 @@ import { INTERRUPTED_BY_RESTART, type OdooClient } from '../odoo/index.ts';
 import type { OdooFaults } from '../odoo/fault-proxy/index.ts';
 import { OutsideWorld, salesChannel, startMswServer, type CheckoutOptions } from './outside-world.ts';
 import { ScenarioMeta } from './scenario-meta.ts';
+import { findingDeclaredOn, FindingGoneError, findingSuffix, provenFinding, type ProvenFinding } from './finding.ts';
 import { declaredRestart, type RestartOdoo } from './odoo-restart.ts';
 import { unmetNeed } from './scenario-needs.ts';
 import { checkAfterScenario, withInvariants } from './post-scenario-check.ts';
@@ -169,7 +170,7 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
   }
   // A scenario cut by a restart of Odoo is run once more, on a fresh copy; any other failure is final.
   const retry = { count: 1, delay: 2_000, condition: INTERRUPTED_BY_RESTART };
-  scenarioTest(`${parsed.data.id}: ${parsed.data.title}`, { meta: { scenario: parsed.data }, retry }, async ({ odoo, data, session, world, task }) => {
+  scenarioTest(`${parsed.data.id}: ${parsed.data.title}${findingSuffix(parsed.data.finding)}`, { meta: { scenario: parsed.data }, retry }, async ({ odoo, data, session, world, task }) => {
     // The id names the recording file: it must follow the scenario's own path.
     const expectedFile = `scenarios/${parsed.data.id}.scenario.ts`;
     if (task.file.name !== expectedFile) throw new ConfigError(task.file.name, `✖ scenario id "${parsed.data.id}" must match its file: expected ${expectedFile}`);
@@ -177,6 +178,7 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
     let reconciliation = 'not checked: the scenario failed before its end';
     let violated: string[] = [];
     let failure: FailureCategory | undefined;
+    let finding: ProvenFinding | undefined;
     const expectedDivergences: ExpectedDivergence[] = [];
     const warehouse = new Warehouse(odoo, config);
     const bookShipment = (channel: OutsideWorld) => async (order: ShopOrder) => {
@@ -250,7 +252,14 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
         throw withInvariants(bodyError, outcome);
       }
       if (outcome.violations.length) assert.fail(`${outcome.violations.length} invariant(s) violated after the scenario:\n${reconciliation}`);
+      if (findingDeclaredOn(parsed.data.finding, odoo.version.major)) throw new FindingGoneError(parsed.data.id, parsed.data.finding, odoo.version.major);
     } catch (error) {
+      // The declared defect, proven once more: reported as a finding for its owner, not a failure.
+      finding = error instanceof FindingGoneError ? undefined : provenFinding(parsed.data.finding, odoo.version.major, error);
+      if (finding) {
+        await labelFinding(finding);
+        return;
+      }
       failedTasks.add(task.id);
       failure ??= failureCategory(error, openCorrections());
       await labelFailure(failure);
@@ -260,7 +269,7 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
       // The owner follows what failed (an Odoo refusal is the functional team's, a wrong figure the
       // integration's); a passing scenario keeps the owner its metadata names.
       const failureOwner = failure && ownerOfFailure(failure, await integrationOwner());
-      await labelOwner(failureOwner ?? parsed.data.owner);
+      await labelOwner(failureOwner ?? finding?.owner ?? parsed.data.owner);
       task.meta.governance = {
         corrections: channels.flatMap(({ channel, connector }) => connector.corrections.items.map((c) => ({
           channel: channel.name,
@@ -274,6 +283,7 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
         writeOffs: channels.reduce((sum, c) => sum + c.connector.corrections.writeOffs.length, 0),
         channels: Object.fromEntries(channels.map((c) => [c.channel.name, { orders: c.shop.ledger.orders.size, writeOffs: c.connector.corrections.writeOffs.length }])),
         ...(failureOwner ? { failureOwner } : {}),
+        ...(finding ? { finding } : {}),
       };
       await attachEvidence({
         transcript: session.transcript(),

@@ -14,6 +14,9 @@ export type FaultKind =
   | { readonly kind: 'timeout' }
   // Processed, but the answer never arrives (the nastiest case for payments).
   | { readonly kind: 'lost-response' }
+  // Processed, then the connection drops before the answer leaves: the client gets a network
+  // error at once instead of waiting out its timeout (a load balancer reset, a crashed worker).
+  | { readonly kind: 'connection-dropped' }
   | { readonly kind: 'server-error'; readonly status?: 500 | 502 | 503 | 504 }
   | { readonly kind: 'rate-limit'; readonly retryAfterSeconds: number }
   // 200 with a body that is not valid JSON.
@@ -92,6 +95,9 @@ const answerWith = async (fault: FaultKind, endpoint: Endpoint, request: Request
       await endpoint.respond(request, params);
       await delay('infinite');
       return errors.serverError(503);
+    case 'connection-dropped':
+      await endpoint.respond(request, params);
+      return HttpResponse.error();
     case 'server-error':
       return errors.serverError(fault.status ?? 500);
     case 'rate-limit':

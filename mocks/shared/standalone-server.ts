@@ -20,6 +20,7 @@ export interface ServedExchange {
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
+  // 0 when the simulator dropped the connection instead of answering.
   readonly status: number;
   readonly response: string;
 }
@@ -45,6 +46,12 @@ export const startSimulatorServer = async (baseUrl: string, handlers: () => read
       const request = await toFetchRequest(baseUrl, incoming);
       const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.clone().text();
       const response = (await getResponse([...handlers()], request)) ?? Response.json({ error: `no route ${incoming.method} ${incoming.url}` }, { status: 404 });
+      // A simulator that drops the connection (processed, answer lost) drops the caller's: status 0, no answer.
+      if (response.type === 'error') {
+        onExchange?.({ method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body, status: 0, response: '' });
+        incoming.socket.destroy();
+        return;
+      }
       const payload = Buffer.from(await response.arrayBuffer());
       onExchange?.({ method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body, status: response.status, response: payload.toString() });
       outgoing.writeHead(response.status, Object.fromEntries(response.headers));

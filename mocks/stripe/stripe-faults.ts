@@ -28,6 +28,8 @@ export const stripeFaults = (endpoints: StripeEndpoints, baseUrl: string, clock:
     hangs: (name: StripeEndpointName, times = 1) => inject.next(endpoints[name], { kind: 'timeout' }, { times }),
     /** The next calls are processed, then their answer is lost (the client times out; the money moved). */
     answerLost: (name: StripeEndpointName, times = 1) => inject.next(endpoints[name], { kind: 'lost-response' }, { times }),
+    /** The next calls are processed, then the connection drops (the client gets a network error at once; the money moved). */
+    answerDropped: (name: StripeEndpointName, times = 1) => inject.next(endpoints[name], { kind: 'connection-dropped' }, { times }),
     /** The normal answer with fields renamed, as a changed API would send it (`{ amount: 'amount_minor' }`). */
     changedShape: (name: StripeEndpointName, renames: Readonly<Record<string, string>>, times = 1): HttpHandler => {
       const endpoint = endpoints[name];
