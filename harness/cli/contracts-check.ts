@@ -1,9 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
-import { CONTRACTS } from '../../mocks/index.ts';
-import { contractDrift } from './contract-drift.ts';
-import { guessRenames } from './rename-guesses.ts';
+import { contractIssues, contractOf, listContracts } from '../contracts/contract-issues.ts';
 
 // `npm run contracts:check -- --contract payment.webhook@v2 samples/*.json`: validates a vendor's
 // sample payloads (a JSON file holds one payload or an array) and reports every mismatch by path.
@@ -14,8 +11,8 @@ const USAGE = `Usage: npm run contracts:check -- --contract <name>@<version> <fi
 
 /** The report lines for one file, and whether it passed. */
 export const checkFile = async (contract: string, version: string, path: string): Promise<{ ok: boolean; lines: string[] }> => {
-  const schema = CONTRACTS[contract]?.[version];
-  if (!schema) throw new Error(`Unknown contract ${contract}@${version}. Known: ${listContracts().join(', ')}`);
+  // An unknown contract is refused before any file is read.
+  contractOf(contract, version);
   let payloads: unknown[];
   try {
     const json: unknown = JSON.parse(await readFile(path, 'utf8'));
@@ -27,23 +24,15 @@ export const checkFile = async (contract: string, version: string, path: string)
   let ok = true;
   payloads.forEach((payload, index) => {
     const where = payloads.length > 1 ? `${path}[${index}]` : path;
-    const parsed = schema.safeParse(payload);
-    const drift = contractDrift(schema, payload);
-    if (parsed.success && !drift.unexpected.length) return lines.push(`✓ ${where}`);
+    const issues = contractIssues(contract, version, payload);
+    if (!issues.length) return lines.push(`✓ ${where}`);
     ok = false;
-    lines.push(`✗ ${where}`);
-    for (const issue of parsed.error?.issues ?? []) lines.push(`    at ${at(issue.path)}: ${issue.message}`);
-    for (const key of drift.unexpected) lines.push(`    at ${at(key)}: unexpected field (not in ${contract}@${version})`);
-    for (const { from, to } of guessRenames(drift)) lines.push(`    renamed? ${at(from)} → ${at(to)}`);
+    lines.push(`✗ ${where}`, ...issues.map((issue) => `    ${issue}`));
   });
   return { ok, lines };
 };
 
-// `lines[0].sku`, as z.prettifyError writes paths.
-const at = (path: readonly PropertyKey[]): string => z.core.toDotPath(path) || '(root)';
-
-/** `name@version` of every known contract. */
-export const listContracts = (): string[] => Object.entries(CONTRACTS).flatMap(([name, versions]) => Object.keys(versions).map((v) => `${name}@${v}`));
+export { listContracts };
 
 const main = async (): Promise<number> => {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { contract: { type: 'string' }, list: { type: 'boolean' } } });

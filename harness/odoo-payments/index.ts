@@ -2,3 +2,4 @@ export { PortalCustomer, type PaymentChoice, type StripeProcessingValues } from 
 export { confirmLikeStripeJs, type BrowserConfirmation } from './stripe-js.ts';
 export { deliverStripeEvents, type StripeDeliveryOptions } from './stripe-webhooks.ts';
 export { OdooStripe } from './odoo-stripe.ts';
+export { StripeContractError, stripeAnswerIssues, type StripeAnswer } from './stripe-answer-contracts.ts';

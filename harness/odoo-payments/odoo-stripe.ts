@@ -8,6 +8,7 @@ import type { OdooServingHooks } from '../scenario/scenario-session.ts';
 import { PortalCustomer, type StripeProcessingValues } from './portal-customer.ts';
 import { confirmLikeStripeJs, type BrowserConfirmation } from './stripe-js.ts';
 import { deliverStripeEvents, type StripeDeliveryOptions } from './stripe-webhooks.ts';
+import { stripeAnswerIssues, type StripeAnswer } from './stripe-answer-contracts.ts';
 
 // Request headers of Odoo's that the simulator's answer depends on and that carry no secret:
 // recorded, and sent again on replay (the secret key is the account's own).
@@ -32,6 +33,8 @@ export class OdooStripe {
   readonly customer: PortalCustomer;
   readonly #injected: RequestHandler[] = [];
   readonly #served: OutboundRecord[] = [];
+  // Every answer Odoo got from the simulator (live) or gets again (replay), for the contract check.
+  readonly #answers: StripeAnswer[] = [];
 
   private constructor(
     readonly simulator: StripeSimulator,
@@ -60,13 +63,27 @@ export class OdooStripe {
     let server: StartedSimulatorServer | undefined;
     const handlers = () => [...stripe.#injected, ...simulator.handlers()];
     if (hooks.mode === 'live') {
-      server = await startSimulatorServer(STRIPE_API_URL, handlers, { onExchange: (exchange) => stripe.#served.push(asRecord(exchange)) });
+      server = await startSimulatorServer(STRIPE_API_URL, handlers, {
+        onExchange: (exchange) => {
+          stripe.#served.push(asRecord(exchange));
+          stripe.#answers.push(exchange);
+        },
+      });
       hooks.tap(() => stripe.#served.splice(0));
       await hooks.route(account.secretKey, server.url);
     }
     stripe = new OdooStripe(simulator, odoo, providerId, cardMethodId, hooks, server, timeoutMs);
     hooks.replayWith((calls, during) => stripe.#answerAgain(calls, during, handlers));
     return stripe;
+  }
+
+  /**
+   * Stripe's answers to Odoo so far that broke their route's contract, one line per issue naming
+   * its path. Taken: a scenario that changes the API's shape on purpose asserts them; at its end,
+   * any left fail it as the vendor's (StripeContractError).
+   */
+  takeOffContract(): string[] {
+    return this.#answers.splice(0).flatMap(stripeAnswerIssues);
   }
 
   /** Fault handlers in front of the simulator, for what Odoo calls (e.g. `simulator.faults.outage(…)`). */
@@ -164,6 +181,45 @@ export class OdooStripe {
     await this.odoo.call('payment.refund.wizard', 'action_refund', [[wizardId]], { context });
   }
 
+  /**
+   * Manual capture turned on as the back office does it: 19 first wants the provider's payment
+   * methods that cannot be captured later (Bancontact, iDEAL …) disabled (payment/models/
+   * payment_provider.py:323); 18 has no such check.
+   */
+  async enableManualCapture(): Promise<void> {
+    if (this.odoo.version.major >= 19) {
+      const incompatible = await this.odoo.searchRead<{ id: number }>('payment.method', [['provider_ids', 'in', [this.providerId]], ['support_manual_capture', '=', 'none']], { fields: ['id'] });
+      if (incompatible.length) await this.odoo.write('payment.method', incompatible.map((m) => m.id), { active: false });
+    }
+    await this.odoo.write('payment.provider', [this.providerId], { capture_manually: true });
+  }
+
+  /**
+   * The sale order's "Capture" button: Odoo captures its authorized transactions. Odoo's Stripe
+   * captures in full only (support_manual_capture 'full_only'), so Odoo asks no amount.
+   */
+  async captureFromOdoo(saleOrderId: number): Promise<void> {
+    await this.odoo.call('sale.order', 'payment_action_capture', [[saleOrderId]]);
+  }
+
+  /** The sale order's "Void" button: Odoo cancels its authorized transactions at Stripe. */
+  async voidFromOdoo(saleOrderId: number): Promise<void> {
+    await this.odoo.call('sale.order', 'payment_action_void', [[saleOrderId]]);
+  }
+
+  /**
+   * The payments Odoo booked for the sale order (not draft or cancelled), whether made of its own
+   * transactions or of their children: 19 captures an authorization in a child transaction
+   * (`P-<reference>`) that carries the payment and is not linked to the order.
+   */
+  paymentsOf(saleOrderId: number) {
+    return this.odoo.searchRead<{ amount: number; payment_type: string; state: string }>(
+      'account.payment',
+      ['|', ['payment_transaction_id.sale_order_ids', 'in', [saleOrderId]], ['payment_transaction_id.source_transaction_id.sale_order_ids', 'in', [saleOrderId]], ['state', 'not in', ['draft', 'canceled']]],
+      { fields: ['amount', 'payment_type', 'state'], order: 'id' },
+    );
+  }
+
   /** The refund transactions made from the sale order's payments, oldest first. */
   refundsOf(saleOrderId: number) {
     return this.odoo.searchRead<{ id: number; state: string; amount: number; payment_id: [number, string] | false }>(
@@ -200,6 +256,7 @@ export class OdooStripe {
       const response = await getResponse([...handlers()], request);
       const status = response?.status ?? 404;
       const text = response ? await response.text() : '';
+      this.#answers.push({ method: call.method, url: call.url, status, response: text });
       if (status !== call.status || text !== call.response)
         throw new RecordingMismatchError(
           `Odoo's call ${index + 1} to Stripe during ${during} (${call.method} ${new URL(call.url).pathname}) is answered otherwise than live: ${call.status} → ${status}\n- live:   ${call.response.slice(0, 300)}\n+ replay: ${text.slice(0, 300)}\nThe simulator or the scenario changed since the recording: re-record it with a live run (npm run record).`,

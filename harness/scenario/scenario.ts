@@ -24,7 +24,7 @@ import { checkAfterScenario, withInvariants } from './post-scenario-check.ts';
 import { ScenarioSession } from './scenario-session.ts';
 import { Warehouse } from './warehouse.ts';
 import { CONFIG_VARIANTS, type ConfigName } from '../env/template/config-variants.ts';
-import { OdooStripe } from '../odoo-payments/index.ts';
+import { OdooStripe, StripeContractError } from '../odoo-payments/index.ts';
 
 /** A named business step; a failure inside it names the step. */
 export type Step = <T>(name: string, body: () => Promise<T>) => Promise<T>;
@@ -236,6 +236,9 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
       } catch (error) {
         bodyError = error;
       }
+      // Stripe's answers that broke their contract and that the scenario did not take and assert.
+      const offContract = stripe?.takeOffContract() ?? [];
+      if (offContract.length && bodyError === undefined) bodyError = new StripeContractError(offContract);
       // The rules that must hold after any scenario, checked on the link restored by the harness.
       session.link.up();
       const invariantWorld = {

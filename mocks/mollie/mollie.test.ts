@@ -1,7 +1,7 @@
 import { createMollieClient, Locale, MollieApiError, PaymentMethod, PaymentStatus, type MollieClient } from '@mollie/api-client';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { contractDrift } from '../../harness/cli/contract-drift.ts';
+import { contractDrift } from '../../harness/contracts/contract-drift.ts';
 import { VirtualClock } from '../shared/index.ts';
 import { DEFAULT_MOLLIE_API_KEY, MOLLIE_API_URL, mollieContracts, MollieSimulator } from './index.ts';
 

@@ -72,5 +72,6 @@ export { signatureHeader, verifySignature } from './webhook-signature.ts';
 export { decodeForm } from './form-params.ts';
 export type { StripeEndpointName } from './stripe-faults.ts';
 export type * from './objects.ts';
+export { STRIPE_API_VERSION } from './objects.ts';
 /** The shapes of Stripe's objects (API version 2019-05-16), for contract checks. */
 export * as stripeContracts from './objects.ts';

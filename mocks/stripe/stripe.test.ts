@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Stripe from 'stripe';
 import { checkFile } from '../../harness/cli/contracts-check.ts';
-import { contractDrift } from '../../harness/cli/contract-drift.ts';
+import { contractDrift } from '../../harness/contracts/contract-drift.ts';
 import { CONTRACTS } from '../contract-registry.ts';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { startSimulatorServer, VirtualClock, type StartedSimulatorServer } from '../shared/index.ts';
