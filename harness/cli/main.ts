@@ -27,7 +27,8 @@ const main = async (): Promise<number> => {
   const options = parseCli(process.argv.slice(2));
   Object.assign(process.env, environmentFor(options, process.env));
   if (options.command === 'doctor') {
-    const checks = await runDoctor();
+    // Only the doctor command proves the outbound path (a scratch database); a run's preflight only looks.
+    const checks = await runDoctor(process.env, { outbound: true });
     process.stdout.write(`${formatChecks(checks)}\n`);
     return checks.every((c) => c.ok) ? 0 : 1;
   }

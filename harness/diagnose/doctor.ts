@@ -6,6 +6,7 @@ import { DbService } from '../env/url/db-service.ts';
 import { PgAdmin } from '../env/url/pg-admin.ts';
 import { connectOdoo, fetchServerVersion, HttpChannel, OdooError, OdooTransportError } from '../odoo/index.ts';
 import { defaultOdooImage } from '../project/index.ts';
+import { outboundCheck } from './outbound-check.ts';
 
 /** One thing doctor looked at. */
 export interface Check {
@@ -59,7 +60,22 @@ const dockerChecks = async (env: HarnessEnv): Promise<Check[]> => {
   return checks;
 };
 
-const urlChecks = async (env: HarnessEnv): Promise<Check[]> => {
+/** What doctor does beyond looking: `outbound` has Odoo make a call through the proxy (slow: a scratch database). */
+export interface DoctorOptions {
+  readonly outbound?: boolean;
+}
+
+const outboundChecks = async (env: HarnessEnv): Promise<Check[]> => {
+  if (!env.ODOO_MASTER_PASSWORD)
+    return [{ name: "Odoo's outbound calls", ok: false, advisory: true, detail: 'not checked: proving them needs a scratch database', fix: 'Set ODOO_MASTER_PASSWORD to check that the server sends its outbound calls through the harness (Odoo\'s own payment providers need it).' }];
+  try {
+    return [await outboundCheck(env, env.ODOO_MASTER_PASSWORD)];
+  } catch (error) {
+    return [{ name: "Odoo's outbound calls", ok: false, detail: `not proven: ${(error as Error).message.split('\n')[0]}`, fix: 'See the line above for what failed; the check needs a scratch database (create and drop with the master password).' }];
+  }
+};
+
+const urlChecks = async (env: HarnessEnv, options: DoctorOptions): Promise<Check[]> => {
   const url = env.ODOO_URL!;
   const checks: Check[] = [];
   try {
@@ -97,6 +113,7 @@ const urlChecks = async (env: HarnessEnv): Promise<Check[]> => {
       checks.push({ name: `login on ${env.ODOO_DATABASE}`, ok: false, detail: error instanceof OdooError ? error.message : String(error), fix: 'Check ODOO_LOGIN and ODOO_PASSWORD.' });
     }
   }
+  if (options.outbound) checks.push(...(await outboundChecks(env)));
   return checks;
 };
 
@@ -122,7 +139,7 @@ export const diskCheck = async (directory: string): Promise<Check> => {
 };
 
 /** Every check for the configured target, in order. */
-export const runDoctor = async (rawEnv: NodeJS.ProcessEnv = process.env): Promise<Check[]> => {
+export const runDoctor = async (rawEnv: NodeJS.ProcessEnv = process.env, options: DoctorOptions = {}): Promise<Check[]> => {
   const checks: Check[] = [nodeCheck()];
   let env: HarnessEnv;
   try {
@@ -132,7 +149,7 @@ export const runDoctor = async (rawEnv: NodeJS.ProcessEnv = process.env): Promis
     return [...checks, { name: 'configuration', ok: false, detail: (error as Error).message, fix: 'See README, "Environment variables".' }];
   }
   checks.push(await diskCheck(env.HARNESS_CACHE_DIR));
-  return [...checks, ...(env.ODOO_TARGET === 'docker' ? await dockerChecks(env) : await urlChecks(env))];
+  return [...checks, ...(env.ODOO_TARGET === 'docker' ? await dockerChecks(env) : await urlChecks(env, options))];
 };
 
 /** `✓ name: detail` or `✗ name: detail` with its fix on the next line. */

@@ -53,6 +53,9 @@ const credentialOf = (headers: Headers): string | undefined =>
 export class OutboundProxy {
   readonly unserved: UnservedCall[] = [];
   readonly exchanges: OutboundExchange[] = [];
+  // Hosts a tunnel was asked for (CONNECT), answered or not: a client that then refuses the
+  // throwaway CA shows up here and nowhere else.
+  readonly tunnels: string[] = [];
   // The decrypted side of the tunnels: one HTTP server fed with their TLS sockets.
   readonly #tunnels: Server;
   readonly #sockets = new Set<Socket>();
@@ -110,6 +113,7 @@ export class OutboundProxy {
   async #tunnel(request: IncomingMessage, socket: Socket, head: Buffer): Promise<void> {
     const authority = request.url ?? '';
     const host = authority.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    this.tunnels.push(authority);
     socket.on('error', () => socket.destroy());
     try {
       const secureContext = await this.options.ca.contextFor(host);

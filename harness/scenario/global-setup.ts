@@ -5,8 +5,8 @@ import { ConfigError } from '../errors/index.ts';
 import { explainStartFailure } from '../diagnose/index.ts';
 import { createTarget, DatabaseBroker, spawnJanitor, startBrokerServer } from '../env/index.ts';
 import { SecretRedactor } from '../secrets/index.ts';
-import { keptCaFolder, RunOutbound } from '../outbound/index.ts';
-import { currentRunId, RECORDINGS_DIR, runShortId } from '../project/index.ts';
+import { keptCaFolder, RunOutbound, unservedLines, writeOutboundInventory } from '../outbound/index.ts';
+import { currentRunId, RECORDINGS_DIR, runDirectory, runShortId } from '../project/index.ts';
 import { poolSizeFor } from './pool-size.ts';
 
 const log = (line: string) => process.stderr.write(`[harness] ${line}\n`);
@@ -32,7 +32,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     (teardownStarted ??= (async () => {
       await server?.close().catch(() => undefined);
       // The endpoints Odoo called that no simulator serves: refused, and an inventory of what this configuration calls.
-      for (const call of await outbound.unserved()) log(`Odoo tried to reach ${call.method} ${call.host}${call.path}: no simulator serves it, refused (502).`);
+      const unserved = await outbound.unserved();
+      for (const line of unservedLines(unserved)) log(`${line}: no simulator serves it, refused (502).`);
+      await writeOutboundInventory(runDirectory(currentRunId()), unserved).catch((error: Error) => log(`could not write the outbound inventory: ${error.message}`));
       await outbound.stop();
       await broker?.releaseAll();
       for (const name of broker?.kept ?? []) log(`Kept database: ${name}`);
