@@ -1,14 +1,14 @@
-import { getResponse, type RequestHandler } from 'msw';
-import { startSimulatorServer, type DeliveryReport, type ServedExchange, type StartedSimulatorServer, type VirtualClock } from '../../mocks/shared/index.ts';
+import type { RequestHandler } from 'msw';
+import type { DeliveryReport, VirtualClock } from '../../mocks/shared/index.ts';
 import { STRIPE_API_URL, StripeSimulator, type StripeEvent } from '../../mocks/stripe/index.ts';
 import { HarnessError } from '../errors/index.ts';
-import type { OdooClient, OutboundRecord } from '../odoo/index.ts';
-import { RecordingMismatchError } from '../odoo/index.ts';
+import type { OdooClient } from '../odoo/index.ts';
 import type { OdooServingHooks } from '../scenario/scenario-session.ts';
 import { PortalCustomer, type StripeProcessingValues } from './portal-customer.ts';
+import { ServedProvider } from './served-provider.ts';
 import { confirmLikeStripeJs, type BrowserConfirmation } from './stripe-js.ts';
 import { deliverStripeEvents, type StripeDeliveryOptions } from './stripe-webhooks.ts';
-import { stripeAnswerIssues, type StripeAnswer } from './stripe-answer-contracts.ts';
+import { stripeAnswerIssues } from './stripe-answer-contracts.ts';
 
 // Request headers of Odoo's that the simulator's answer depends on and that carry no secret:
 // recorded, and sent again on replay (the secret key is the account's own).
@@ -17,9 +17,10 @@ const REPLAYED_HEADERS = ['content-type', 'idempotency-key', 'stripe-version'];
 // Page requests carry paths only; the host is the scenario's Odoo, whichever it is.
 const PAGES_BASE = 'http://odoo';
 
-const xmlId = async (odoo: OdooClient, module: string, name: string): Promise<number> => {
+/** The id of `module.name` in the scenario's database. @throws HarnessError naming the capability it comes with. */
+export const xmlId = async (odoo: OdooClient, module: string, name: string, capability: string): Promise<number> => {
   const [found] = await odoo.searchRead<{ res_id: number }>('ir.model.data', [['module', '=', module], ['name', '=', name]], { fields: ['res_id'], limit: 1 });
-  if (!found) throw new HarnessError(`"${odoo.database}" has no ${module}.${name}: is the scenario declared with capability 'payment-stripe'?`);
+  if (!found) throw new HarnessError(`"${odoo.database}" has no ${module}.${name}: is the scenario declared with capability '${capability}'?`);
   return found.res_id;
 };
 
@@ -31,10 +32,6 @@ const xmlId = async (odoo: OdooClient, module: string, name: string): Promise<nu
  */
 export class OdooStripe {
   readonly customer: PortalCustomer;
-  readonly #injected: RequestHandler[] = [];
-  readonly #served: OutboundRecord[] = [];
-  // Every answer Odoo got from the simulator (live) or gets again (replay), for the contract check.
-  readonly #answers: StripeAnswer[] = [];
 
   private constructor(
     readonly simulator: StripeSimulator,
@@ -43,7 +40,7 @@ export class OdooStripe {
     // Odoo's "Card" payment method, the one Stripe.js confirms with.
     readonly cardMethodId: number,
     private readonly hooks: OdooServingHooks,
-    private readonly server: StartedSimulatorServer | undefined,
+    private readonly served: ServedProvider,
     timeoutMs: number,
   ) {
     this.customer = new PortalCustomer(PAGES_BASE, timeoutMs, hooks.pages('customer'));
@@ -56,25 +53,11 @@ export class OdooStripe {
     const account = { secretKey: `sk_test_oeh_${slug}`, publishableKey: `pk_test_oeh_${slug}`, webhookSecret: `whsec_oeh_${slug}` };
     hooks.secret(account.secretKey, account.webhookSecret);
     const simulator = new StripeSimulator(clock, account);
-    const providerId = await xmlId(odoo, 'payment', 'payment_provider_stripe');
-    const cardMethodId = await xmlId(odoo, 'payment', 'payment_method_card');
+    const providerId = await xmlId(odoo, 'payment', 'payment_provider_stripe', 'payment-stripe');
+    const cardMethodId = await xmlId(odoo, 'payment', 'payment_method_card', 'payment-stripe');
     await odoo.write('payment.provider', [providerId], { stripe_secret_key: account.secretKey, stripe_publishable_key: account.publishableKey, stripe_webhook_secret: account.webhookSecret });
-    let stripe: OdooStripe;
-    let server: StartedSimulatorServer | undefined;
-    const handlers = () => [...stripe.#injected, ...simulator.handlers()];
-    if (hooks.mode === 'live') {
-      server = await startSimulatorServer(STRIPE_API_URL, handlers, {
-        onExchange: (exchange) => {
-          stripe.#served.push(asRecord(exchange));
-          stripe.#answers.push(exchange);
-        },
-      });
-      hooks.tap(() => stripe.#served.splice(0));
-      await hooks.route(account.secretKey, server.url);
-    }
-    stripe = new OdooStripe(simulator, odoo, providerId, cardMethodId, hooks, server, timeoutMs);
-    hooks.replayWith((calls, during) => stripe.#answerAgain(calls, during, handlers));
-    return stripe;
+    const served = await ServedProvider.open({ name: 'Stripe', apiUrl: STRIPE_API_URL, apiKey: account.secretKey, handlers: () => simulator.handlers(), replayedHeaders: REPLAYED_HEADERS }, hooks);
+    return new OdooStripe(simulator, odoo, providerId, cardMethodId, hooks, served, timeoutMs);
   }
 
   /**
@@ -83,12 +66,12 @@ export class OdooStripe {
    * any left fail it as the vendor's (StripeContractError).
    */
   takeOffContract(): string[] {
-    return this.#answers.splice(0).flatMap(stripeAnswerIssues);
+    return this.served.answers.splice(0).flatMap(stripeAnswerIssues);
   }
 
   /** Fault handlers in front of the simulator, for what Odoo calls (e.g. `simulator.faults.outage(…)`). */
   inject(...handlers: RequestHandler[]): void {
-    this.#injected.unshift(...handlers);
+    this.served.inject(...handlers);
   }
 
   /**
@@ -140,7 +123,7 @@ export class OdooStripe {
 
   /** What Odoo's post-processing cron does (crons are off during runs): confirms orders, creates payments. */
   async postProcess(): Promise<void> {
-    await this.odoo.call('ir.cron', 'method_direct_trigger', [[await xmlId(this.odoo, 'payment', 'cron_post_process_payment_tx')]]);
+    await this.odoo.call('ir.cron', 'method_direct_trigger', [[await xmlId(this.odoo, 'payment', 'cron_post_process_payment_tx', 'payment-stripe')]]);
   }
 
   /**
@@ -239,37 +222,7 @@ export class OdooStripe {
   }
 
   /** Takes the simulator away from the run's proxy and stops its server. */
-  async close(): Promise<void> {
-    if (!this.server) return;
-    await this.hooks.route(this.simulator.account.secretKey).catch(() => undefined);
-    await this.server.close();
-  }
-
-  // Replay: the live Odoo's requests, to the simulator in process, each answer as it was live.
-  async #answerAgain(calls: readonly OutboundRecord[], during: string, handlers: () => readonly RequestHandler[]): Promise<void> {
-    for (const [index, call] of calls.entries()) {
-      const request = new Request(call.url, {
-        method: call.method,
-        headers: { ...call.headers, authorization: `Bearer ${this.simulator.account.secretKey}` },
-        ...(call.method === 'GET' || call.method === 'HEAD' ? {} : { body: call.body }),
-      });
-      const response = await getResponse([...handlers()], request);
-      const status = response?.status ?? 404;
-      const text = response ? await response.text() : '';
-      this.#answers.push({ method: call.method, url: call.url, status, response: text });
-      if (status !== call.status || text !== call.response)
-        throw new RecordingMismatchError(
-          `Odoo's call ${index + 1} to Stripe during ${during} (${call.method} ${new URL(call.url).pathname}) is answered otherwise than live: ${call.status} → ${status}\n- live:   ${call.response.slice(0, 300)}\n+ replay: ${text.slice(0, 300)}\nThe simulator or the scenario changed since the recording: re-record it with a live run (npm run record).`,
-        );
-    }
+  close(): Promise<void> {
+    return this.served.close();
   }
 }
-
-const asRecord = (exchange: ServedExchange): OutboundRecord => ({
-  method: exchange.method,
-  url: exchange.url,
-  headers: Object.fromEntries(REPLAYED_HEADERS.flatMap((name) => (exchange.headers[name] ? [[name, exchange.headers[name]!]] : []))),
-  body: exchange.body,
-  status: exchange.status,
-  response: exchange.response,
-});

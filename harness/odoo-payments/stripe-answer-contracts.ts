@@ -1,13 +1,10 @@
 import { STRIPE_API_VERSION } from '../../mocks/stripe/index.ts';
 import { contractIssues } from '../contracts/contract-issues.ts';
 
+import type { ProviderAnswer } from './served-provider.ts';
+
 /** One of Stripe's answers to Odoo, as the simulator gave it (live) or gives it again (replay). */
-export interface StripeAnswer {
-  readonly method: string;
-  readonly url: string;
-  readonly status: number;
-  readonly response: string;
-}
+export type StripeAnswer = ProviderAnswer;
 
 // The contract each route's answer keeps, by the API version Odoo pins; lists are not checked.
 const ROUTE_CONTRACTS: ReadonlyArray<readonly [method: string, path: RegExp, contract: string]> = [
