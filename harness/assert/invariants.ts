@@ -2,6 +2,7 @@ import type { CarrierSimulator } from '../../mocks/carrier/index.ts';
 import type { PaymentGatewaySimulator } from '../../mocks/payment/index.ts';
 import type { ShopSimulator } from '../../mocks/shop/index.ts';
 import type { StripeLedger } from '../../mocks/stripe/index.ts';
+import type { MollieLedger } from '../../mocks/mollie/index.ts';
 import { DEFAULT_CHANNEL, normalizeEmail, type Connector } from '../connector/index.ts';
 import type { OdooClient } from '../odoo/index.ts';
 import { accountForSaleLine, withFinalUsage } from './sale-line-moves.ts';
@@ -22,6 +23,7 @@ export const INVARIANT_NAMES = [
   'sale order customer = shop customer (by email)',
   'shop stock = Odoo free quantity',
   "Stripe's net = Odoo's payments of its transactions",
+  "Mollie's net = Odoo's payments of its transactions",
 ] as const;
 export type InvariantName = (typeof INVARIANT_NAMES)[number];
 
@@ -49,6 +51,8 @@ export interface InvariantWorld {
   readonly channels: readonly ChannelWorld[];
   // The Stripe account Odoo's own provider calls, in scenarios about it.
   readonly stripe?: { readonly ledger: Pick<StripeLedger, 'netCollected'> };
+  // The Mollie account Odoo's own provider calls, in scenarios about it.
+  readonly mollie?: { readonly ledger: Pick<MollieLedger, 'netCollected'> };
 }
 
 // An order's name in a violation: its shop's id, qualified by the channel beyond the first.
@@ -302,20 +306,24 @@ const shopStockIsOdooFreeQty: Invariant = async ({ odoo, channels }) => {
 };
 
 /**
- * Where Odoo's own Stripe provider takes the money: what Stripe collected net (captured −
- * refunded) = Odoo's posted payments of Stripe transactions, inbound − outbound.
+ * Where one of Odoo's own providers takes the money: what the provider collected net (captured −
+ * refunded) = Odoo's posted payments of that provider's transactions, inbound − outbound.
  */
-const stripeEqualsOdooPayments: Invariant = async ({ odoo, stripe }) => {
-  if (!stripe) return [];
-  const payments = await odoo.searchRead<{ amount: number; payment_type: string }>(
-    'account.payment',
-    [['payment_transaction_id.provider_code', '=', 'stripe'], ['state', 'not in', ['draft', 'canceled', 'rejected']]],
-    { fields: ['amount', 'payment_type'] },
-  );
-  const booked = payments.reduce((sum, p) => sum + (p.payment_type === 'inbound' ? 1 : -1) * cents(p.amount), 0);
-  const collected = stripe.ledger.netCollected();
-  return booked === collected ? [] : [{ invariant: "Stripe's net = Odoo's payments of its transactions", subject: 'the Stripe account', expected: (collected / 100).toFixed(2), actual: (booked / 100).toFixed(2) }];
-};
+const providerNetEqualsOdooPayments =
+  (code: 'stripe' | 'mollie', name: 'Stripe' | 'Mollie'): Invariant =>
+  async (world) => {
+    const account = world[code];
+    if (!account) return [];
+    const payments = await world.odoo.searchRead<{ amount: number; payment_type: string }>(
+      'account.payment',
+      [['payment_transaction_id.provider_code', '=', code], ['state', 'not in', ['draft', 'canceled', 'rejected']]],
+      { fields: ['amount', 'payment_type'] },
+    );
+    const booked = payments.reduce((sum, p) => sum + (p.payment_type === 'inbound' ? 1 : -1) * cents(p.amount), 0);
+    const collected = account.ledger.netCollected();
+    const invariant: InvariantName = `${name}'s net = Odoo's payments of its transactions`;
+    return booked === collected ? [] : [{ invariant, subject: `the ${name} account`, expected: (collected / 100).toFixed(2), actual: (booked / 100).toFixed(2) }];
+  };
 
 /** The invariants every scenario is checked against once its own assertions passed. */
 export const INVARIANTS: readonly Invariant[] = [
@@ -329,7 +337,8 @@ export const INVARIANTS: readonly Invariant[] = [
   deliveredIsCarrierNetShipped,
   saleOrderCustomerIsShopCustomer,
   shopStockIsOdooFreeQty,
-  stripeEqualsOdooPayments,
+  providerNetEqualsOdooPayments('stripe', 'Stripe'),
+  providerNetEqualsOdooPayments('mollie', 'Mollie'),
 ];
 
 /** Checks every invariant; returns what is violated (empty when all hold). */

@@ -1,28 +1,19 @@
-import type { RequestHandler } from 'msw';
 import type { DeliveryReport, VirtualClock } from '../../mocks/shared/index.ts';
 import { STRIPE_API_URL, StripeSimulator, type StripeEvent } from '../../mocks/stripe/index.ts';
 import { HarnessError } from '../errors/index.ts';
 import type { OdooClient } from '../odoo/index.ts';
 import type { OdooServingHooks } from '../scenario/scenario-session.ts';
-import { PortalCustomer, type StripeProcessingValues } from './portal-customer.ts';
+import type { StripeProcessingValues } from './portal-customer.ts';
+import { orderPaymentState, paymentLink, xmlId } from './order-payments.ts';
 import { ServedProvider } from './served-provider.ts';
 import { confirmLikeStripeJs, type BrowserConfirmation } from './stripe-js.ts';
 import { deliverStripeEvents, type StripeDeliveryOptions } from './stripe-webhooks.ts';
-import { stripeAnswerIssues } from './stripe-answer-contracts.ts';
+import { STRIPE_ANSWER_CONTRACTS } from './answer-contracts.ts';
+import { OdooProvider, PAGES_BASE, type OdooProviderParts } from './odoo-provider.ts';
 
 // Request headers of Odoo's that the simulator's answer depends on and that carry no secret:
 // recorded, and sent again on replay (the secret key is the account's own).
 const REPLAYED_HEADERS = ['content-type', 'idempotency-key', 'stripe-version'];
-
-// Page requests carry paths only; the host is the scenario's Odoo, whichever it is.
-const PAGES_BASE = 'http://odoo';
-
-/** The id of `module.name` in the scenario's database. @throws HarnessError naming the capability it comes with. */
-export const xmlId = async (odoo: OdooClient, module: string, name: string, capability: string): Promise<number> => {
-  const [found] = await odoo.searchRead<{ res_id: number }>('ir.model.data', [['module', '=', module], ['name', '=', name]], { fields: ['res_id'], limit: 1 });
-  if (!found) throw new HarnessError(`"${odoo.database}" has no ${module}.${name}: is the scenario declared with capability '${capability}'?`);
-  return found.res_id;
-};
 
 /**
  * The scenario's Stripe account as Odoo's own `payment_stripe` meets it: a simulator whose API
@@ -30,20 +21,12 @@ export const xmlId = async (odoo: OdooClient, module: string, name: string, capa
  * provider in the scenario's database is set to), whose events go to Odoo's webhook route, and a
  * customer's browser on Odoo's portal. Everything Odoo is asked or asks is recorded and replayed.
  */
-export class OdooStripe {
-  readonly customer: PortalCustomer;
-
+export class OdooStripe extends OdooProvider {
   private constructor(
     readonly simulator: StripeSimulator,
-    readonly odoo: OdooClient,
-    readonly providerId: number,
-    // Odoo's "Card" payment method, the one Stripe.js confirms with.
-    readonly cardMethodId: number,
-    private readonly hooks: OdooServingHooks,
-    private readonly served: ServedProvider,
-    timeoutMs: number,
+    parts: OdooProviderParts,
   ) {
-    this.customer = new PortalCustomer(PAGES_BASE, timeoutMs, hooks.pages('customer'));
+    super(parts);
   }
 
   /** Sets up the scenario's account: keys of its own on Odoo's provider, the simulator served to Odoo (live) or replayed. */
@@ -57,21 +40,7 @@ export class OdooStripe {
     const cardMethodId = await xmlId(odoo, 'payment', 'payment_method_card', 'payment-stripe');
     await odoo.write('payment.provider', [providerId], { stripe_secret_key: account.secretKey, stripe_publishable_key: account.publishableKey, stripe_webhook_secret: account.webhookSecret });
     const served = await ServedProvider.open({ name: 'Stripe', apiUrl: STRIPE_API_URL, apiKey: account.secretKey, handlers: () => simulator.handlers(), replayedHeaders: REPLAYED_HEADERS }, hooks);
-    return new OdooStripe(simulator, odoo, providerId, cardMethodId, hooks, served, timeoutMs);
-  }
-
-  /**
-   * Stripe's answers to Odoo so far that broke their route's contract, one line per issue naming
-   * its path. Taken: a scenario that changes the API's shape on purpose asserts them; at its end,
-   * any left fail it as the vendor's (StripeContractError).
-   */
-  takeOffContract(): string[] {
-    return this.served.answers.splice(0).flatMap(stripeAnswerIssues);
-  }
-
-  /** Fault handlers in front of the simulator, for what Odoo calls (e.g. `simulator.faults.outage(…)`). */
-  inject(...handlers: RequestHandler[]): void {
-    this.served.inject(...handlers);
+    return new OdooStripe(simulator, { odoo, providerId, cardMethodId, hooks, served, capability: 'payment-stripe', contracts: STRIPE_ANSWER_CONTRACTS, timeoutMs });
   }
 
   /**
@@ -81,9 +50,7 @@ export class OdooStripe {
    */
   async payByCard(saleOrderId: number, card: string): Promise<{ readonly values: StripeProcessingValues; readonly confirmation: BrowserConfirmation }> {
     const [{ amount_total: amount } = { amount_total: 0 }] = await this.odoo.read<{ amount_total: number }>('sale.order', [saleOrderId], ['amount_total']);
-    const link = await this.odoo.call<string>('sale.order', 'get_portal_url', [[saleOrderId]]);
-    const accessToken = new URL(link, PAGES_BASE).searchParams.get('access_token');
-    if (!accessToken) throw new HarnessError(`sale.order ${saleOrderId}: get_portal_url gave no access token (${link})`);
+    const { link, accessToken } = await paymentLink(this.odoo, saleOrderId, PAGES_BASE);
     await this.customer.open(link);
     const failed = (detail: string) => new HarnessError(`Odoo did not start the Stripe payment of sale order ${saleOrderId}: ${detail}`);
     const values = await this.customer.startOrderPayment(saleOrderId, accessToken, { providerId: this.providerId, paymentMethodId: this.cardMethodId, amount }).catch((error: Error) => {
@@ -121,36 +88,12 @@ export class OdooStripe {
     return deliverStripeEvents(this.simulator, `${PAGES_BASE}/payment/stripe/webhook`, { ...options, nowSeconds: () => Math.floor(Date.now() / 1000), fetch: this.hooks.pages('stripe') });
   }
 
-  /** What Odoo's post-processing cron does (crons are off during runs): confirms orders, creates payments. */
-  async postProcess(): Promise<void> {
-    await this.odoo.call('ir.cron', 'method_direct_trigger', [[await xmlId(this.odoo, 'payment', 'cron_post_process_payment_tx', 'payment-stripe')]]);
-  }
-
-  /**
-   * A quotation of `quantity` × the product for a new customer with an e-mail (the portal's
-   * customer), as a salesperson makes it: not confirmed; paying it online confirms it.
-   */
-  async quotation(options: { readonly productId: number; readonly quantity: number; readonly customer: { readonly name: string; readonly email: string } }): Promise<{ readonly id: number; readonly name: string; readonly amountTotal: number }> {
-    const partnerId = await this.odoo.create('res.partner', { name: options.customer.name, email: options.customer.email });
-    const id = await this.odoo.create('sale.order', { partner_id: partnerId, order_line: [[0, 0, { product_id: options.productId, product_uom_qty: options.quantity }]] });
-    const [order] = await this.odoo.read<{ name: string; amount_total: number }>('sale.order', [id], ['name', 'amount_total']);
-    return { id, name: order!.name, amountTotal: order!.amount_total };
-  }
-
   /**
    * Where a sale order stands, in Odoo and at Stripe: its transactions, its state, the payments
    * Odoo made of its transactions (not draft or cancelled) and what Stripe collected net, in cents.
    */
   async outcome(saleOrderId: number) {
-    const transactions = await this.transactionsOf(saleOrderId);
-    const [order] = await this.odoo.read<{ state: string }>('sale.order', [saleOrderId], ['state']);
-    const payments = transactions.length
-      ? await this.odoo.searchRead<{ amount: number; state: string; payment_type: string }>('account.payment', [['payment_transaction_id', 'in', transactions.map((t) => t.id)], ['state', 'not in', ['draft', 'canceled']]], {
-          fields: ['amount', 'state', 'payment_type'],
-          order: 'id',
-        })
-      : [];
-    return { transactions, orderState: order?.state, payments, collectedCents: this.simulator.ledger.netCollected() };
+    return { ...(await orderPaymentState(this.odoo, saleOrderId)), collectedCents: this.simulator.ledger.netCollected() };
   }
 
   /**
@@ -210,19 +153,5 @@ export class OdooStripe {
       [['operation', '=', 'refund'], ['source_transaction_id.sale_order_ids', 'in', [saleOrderId]]],
       { fields: ['state', 'amount', 'payment_id'], order: 'id' },
     );
-  }
-
-  /** The sale order's payment transactions, oldest first. */
-  transactionsOf(saleOrderId: number) {
-    return this.odoo.searchRead<{ id: number; reference: string; state: string; amount: number; provider_reference: string | false; is_post_processed: boolean; payment_id: [number, string] | false }>(
-      'payment.transaction',
-      [['sale_order_ids', 'in', [saleOrderId]]],
-      { fields: ['reference', 'state', 'amount', 'provider_reference', 'is_post_processed', 'payment_id'], order: 'id' },
-    );
-  }
-
-  /** Takes the simulator away from the run's proxy and stops its server. */
-  close(): Promise<void> {
-    return this.served.close();
   }
 }

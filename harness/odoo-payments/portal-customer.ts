@@ -18,6 +18,18 @@ export interface PaymentChoice {
   readonly paymentMethodId: number;
   readonly amount: number;
   readonly saveCard?: boolean;
+  // 'direct' (the payment form confirms in the page: Stripe) or 'redirect' (the browser is sent to the provider's page: Mollie).
+  readonly flow?: 'direct' | 'redirect';
+}
+
+/** What Odoo's transaction route answers for a redirect flow: a form that sends the browser to the provider. */
+export interface RedirectProcessingValues {
+  readonly provider_code: string;
+  readonly reference: string;
+  readonly amount: number;
+  readonly redirect_form_html?: string;
+  readonly state?: string;
+  readonly state_message?: string | false;
 }
 
 /**
@@ -51,13 +63,13 @@ export class PortalCustomer {
    * and answers the processing values.
    * @throws HarnessError with Odoo's message when the route refuses.
    */
-  startOrderPayment(orderId: number, accessToken: string, choice: PaymentChoice): Promise<StripeProcessingValues> {
-    return this.#jsonRpc<StripeProcessingValues>(`/my/orders/${orderId}/transaction`, {
+  startOrderPayment<Values = StripeProcessingValues>(orderId: number, accessToken: string, choice: PaymentChoice): Promise<Values> {
+    return this.#jsonRpc<Values>(`/my/orders/${orderId}/transaction`, {
       provider_id: choice.providerId,
       payment_method_id: choice.paymentMethodId,
       token_id: null,
       amount: choice.amount,
-      flow: 'direct',
+      flow: choice.flow ?? 'direct',
       tokenization_requested: choice.saveCard ?? false,
       landing_route: `/my/orders/${orderId}?access_token=${accessToken}`,
       is_validation: false,

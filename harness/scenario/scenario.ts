@@ -24,7 +24,7 @@ import { checkAfterScenario, withInvariants } from './post-scenario-check.ts';
 import { ScenarioSession } from './scenario-session.ts';
 import { Warehouse } from './warehouse.ts';
 import { CONFIG_VARIANTS, type ConfigName } from '../env/template/config-variants.ts';
-import { OdooStripe, StripeContractError } from '../odoo-payments/index.ts';
+import { OdooMollie, OdooStripe, ProviderContractError } from '../odoo-payments/index.ts';
 
 /** A named business step; a failure inside it names the step. */
 export type Step = <T>(name: string, body: () => Promise<T>) => Promise<T>;
@@ -86,6 +86,9 @@ export interface ScenarioContext extends Omit<ChannelContext, 'name'> {
   // Odoo's own Stripe provider and the scenario's simulated Stripe account it calls, with a
   // customer's browser on the portal (only with `capability: 'payment-stripe'` in the metadata).
   readonly stripe: OdooStripe;
+  // Odoo's own Mollie provider and the scenario's simulated Mollie account, with a customer's
+  // browser on the portal (only with `capability: 'payment-mollie'` in the metadata).
+  readonly mollie: OdooMollie;
 }
 
 interface ScenarioFixtures {
@@ -200,7 +203,9 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
     const channels: OutsideWorld[] = [world];
     const openCorrections = () => channels.flatMap((c) => c.connector.corrections.open);
     const run = inject('harness');
-    const stripe = parsed.data.capability === 'payment-stripe' ? await OdooStripe.open(odoo, world.clock, parsed.data.id, session.serving, parsed.data.odooTimeoutMs ?? (run.mode === 'live' ? run.timeoutMs : 120_000)) : undefined;
+    const pageTimeoutMs = parsed.data.odooTimeoutMs ?? (run.mode === 'live' ? run.timeoutMs : 120_000);
+    const stripe = parsed.data.capability === 'payment-stripe' ? await OdooStripe.open(odoo, world.clock, parsed.data.id, session.serving, pageTimeoutMs) : undefined;
+    const mollie = parsed.data.capability === 'payment-mollie' ? await OdooMollie.open(odoo, world.clock, parsed.data.id, session.serving, pageTimeoutMs) : undefined;
     try {
       let bodyError: unknown;
       try {
@@ -208,6 +213,10 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
           get stripe(): OdooStripe {
             if (!stripe) throw new ConfigError(expectedFile, `✖ scenario "${parsed.data.id}" uses stripe: declare capability: 'payment-stripe' in its metadata`);
             return stripe;
+          },
+          get mollie(): OdooMollie {
+            if (!mollie) throw new ConfigError(expectedFile, `✖ scenario "${parsed.data.id}" uses mollie: declare capability: 'payment-mollie' in its metadata`);
+            return mollie;
           },
           odoo,
           data,
@@ -236,15 +245,16 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
       } catch (error) {
         bodyError = error;
       }
-      // Stripe's answers that broke their contract and that the scenario did not take and assert.
-      const offContract = stripe?.takeOffContract() ?? [];
-      if (offContract.length && bodyError === undefined) bodyError = new StripeContractError(offContract);
+      // The provider's answers that broke their contract and that the scenario did not take and assert.
+      const provider = stripe ? { name: 'Stripe', offContract: stripe.takeOffContract() } : mollie ? { name: 'Mollie', offContract: mollie.takeOffContract() } : undefined;
+      if (provider?.offContract.length && bodyError === undefined) bodyError = new ProviderContractError(provider.name, provider.offContract);
       // The rules that must hold after any scenario, checked on the link restored by the harness.
       session.link.up();
       const invariantWorld = {
         odoo,
         channels: channels.map((c) => ({ name: c.channel.name, shop: c.shop, gateway: c.gateway, carrier: c.carrier, connector: c.connector })),
         ...(stripe ? { stripe: stripe.simulator } : {}),
+        ...(mollie ? { mollie: mollie.simulator } : {}),
       };
       const outcome = await checkAfterScenario(invariantWorld, bodyError, expectedDivergences);
       reconciliation = outcome.reconciliation;
@@ -269,6 +279,7 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
       throw error;
     } finally {
       await stripe?.close();
+      await mollie?.close();
       // The owner follows what failed (an Odoo refusal is the functional team's, a wrong figure the
       // integration's); a passing scenario keeps the owner its metadata names.
       const failureOwner = failure && ownerOfFailure(failure, await integrationOwner());
@@ -293,6 +304,7 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
         ledgers: {
           ...world.ledgers(),
           ...(stripe ? { stripe: { paymentIntents: [...stripe.simulator.ledger.paymentIntents.values()], refunds: [...stripe.simulator.ledger.refunds.values()], eventsNotDelivered: stripe.simulator.webhooks.pending } } : {}),
+          ...(mollie ? { mollie: { payments: [...mollie.simulator.ledger.payments.values()], webhooksNotDelivered: mollie.simulator.webhooks.pending } } : {}),
           ...(channels.length > 1 ? { otherChannels: Object.fromEntries(channels.slice(1).map((c) => [c.channel.name, c.ledgers()])) } : {}), odooFaultsFired: session.faults.fired },
         corrections: channels.flatMap((c) => c.connector.corrections.items.map((item) => (c === world ? item : { channel: c.channel.name, ...item }))),
         reconciliation,

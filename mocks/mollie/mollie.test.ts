@@ -49,7 +49,11 @@ test('the other checkout outcomes: failed, canceled, expired are final and colle
   for (const choice of ['failed', 'canceled', 'expired'] as const) {
     const created = await mollie.payments.create(odooPayment(`S-${choice}`));
     simulator.ledger.customerChooses(created.id, choice);
-    expect((await mollie.payments.get(created.id)).status).toBe(choice);
+    const fetched = await mollie.payments.get(created.id);
+    expect(fetched.status).toBe(choice);
+    // Details only once there is something to say, never null: Odoo reads details.cardLabel off any card payment.
+    if (choice === 'failed') expect(fetched.details).toMatchObject({ failureReason: 'card_declined' });
+    else expect(fetched.details).toBeUndefined();
   }
   expect(simulator.ledger.netCollected()).toBe(0);
   expect(simulator.webhooks.pending).toHaveLength(3);

@@ -25,12 +25,28 @@ const stripeInTestMode: TemplateSetup = async (odoo: OdooClient) => {
   await odoo.write('payment.provider', [provider.res_id], { ...TEMPLATE_STRIPE_KEYS, state: 'test', is_published: true });
 };
 
+/** The API key the Mollie template is left with: each scenario writes its own (the proxy routes Odoo's calls by it). */
+export const TEMPLATE_MOLLIE_KEY = 'test_oeh_template';
+
+// Odoo's own Mollie provider in test mode, published so the portal offers it.
+const mollieInTestMode: TemplateSetup = async (odoo: OdooClient) => {
+  const [provider] = await odoo.searchRead<{ res_id: number }>('ir.model.data', [['module', '=', 'payment'], ['name', '=', 'payment_provider_mollie']], { fields: ['res_id'], limit: 1 });
+  if (!provider) throw new Error(`"${odoo.database}" has no payment.payment_provider_mollie after installing payment_mollie`);
+  await odoo.write('payment.provider', [provider.res_id], { mollie_api_key: TEMPLATE_MOLLIE_KEY, state: 'test', is_published: true });
+};
+
 export const CAPABILITIES = {
   'payment-stripe': {
     description: "Odoo's own Stripe provider (payment_stripe) in test mode, published on the portal, with placeholder keys each scenario replaces",
     modules: ['payment_stripe'],
     version: 'stripe-1',
     apply: stripeInTestMode,
+  },
+  'payment-mollie': {
+    description: "Odoo's own Mollie provider (payment_mollie) in test mode, published on the portal, with a placeholder API key each scenario replaces",
+    modules: ['payment_mollie'],
+    version: 'mollie-1',
+    apply: mollieInTestMode,
   },
 } as const satisfies Record<string, Capability>;
 

@@ -2,10 +2,13 @@ import { getResponse } from 'msw';
 import { expect, test } from 'vitest';
 import { VirtualClock } from '../../mocks/shared/index.ts';
 import { DEFAULT_STRIPE_ACCOUNT, STRIPE_API_URL, StripeSimulator } from '../../mocks/stripe/index.ts';
-import { stripeAnswerIssues, type StripeAnswer } from './stripe-answer-contracts.ts';
+import { answerIssues, MOLLIE_ANSWER_CONTRACTS, STRIPE_ANSWER_CONTRACTS } from './answer-contracts.ts';
+import type { ProviderAnswer } from './served-provider.ts';
+
+const stripeAnswerIssues = (answer: ProviderAnswer) => answerIssues(STRIPE_ANSWER_CONTRACTS, answer);
 
 // Calls the simulator as Odoo does and keeps the answer as the harness sees it.
-const answerOf = async (stripe: StripeSimulator, method: string, path: string, form = '', extra: ReturnType<StripeSimulator['handlers']> = []): Promise<StripeAnswer> => {
+const answerOf = async (stripe: StripeSimulator, method: string, path: string, form = '', extra: ReturnType<StripeSimulator['handlers']> = []): Promise<ProviderAnswer> => {
   const url = `${STRIPE_API_URL}${path}`;
   const request = new Request(url, {
     method,
@@ -40,4 +43,10 @@ test('a dropped answer, a list and a body that is not JSON are told apart', () =
   expect(stripeAnswerIssues(at(0, ''))).toEqual([]);
   expect(stripeAnswerIssues({ ...at(200, '{"object":"list"}', '/v1/refunds'), method: 'GET' })).toEqual([]);
   expect(stripeAnswerIssues(at(200, '{"id": "pi_'))).toEqual(['POST /v1/payment_intents answered 200 with a body that is not JSON (stripe.payment_intent@2019-05-16)']);
+});
+
+test("Mollie's answers are checked against mollie.payment@v2, its refusals against mollie.error", () => {
+  const at = (status: number, body: unknown) => ({ method: 'GET', url: 'https://api.mollie.com/v2/payments/tr_1', status, response: JSON.stringify(body) });
+  expect(answerIssues(MOLLIE_ANSWER_CONTRACTS, at(404, { status: 404, title: 'Not Found', detail: 'No payment exists with token tr_1.', _links: { documentation: { href: 'https://docs.mollie.com', type: 'text/html' } } }))).toEqual([]);
+  expect(answerIssues(MOLLIE_ANSWER_CONTRACTS, at(200, { resource: 'payment' }))[0]).toMatch(/^GET \/v2\/payments\/tr_1 answered off mollie\.payment@v2: at /);
 });
