@@ -8,3 +8,5 @@ export { correctionLabel, judgeViolations } from './expected-divergence.ts';
 export type { ExpectedDivergence, JudgedViolations } from './expected-divergence.ts';
 /** Odoo look-ups scenarios assert on. */
 export { creditNotesOf, customerQuantitiesOf, deliveriesOf, invoicesOf, paymentsOf, pickingsOf, saleOrderFor, stockOf } from './odoo-queries.ts';
+/** Waits for an integration that answers in its own time (another process), on virtual or bounded real time. */
+export { eventually, EventuallyTimeoutError, type EventuallyOptions } from './eventually.ts';
