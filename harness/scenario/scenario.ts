@@ -270,6 +270,8 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
       // The declared defect, proven once more: reported as a finding for its owner, not a failure.
       finding = error instanceof FindingGoneError ? undefined : provenFinding(parsed.data.finding, odoo.version.major, error);
       if (finding) {
+        // Not a failure: the category the body's error was routed to no longer applies.
+        failure = undefined;
         await labelFinding(finding);
         return;
       }
