@@ -20,6 +20,23 @@ export interface MollieCheckout {
   readonly checkoutUrl: string;
 }
 
+// The shop's public address, as Mollie sees it: Mollie refuses a webhook URL it cannot reach
+// (localhost, a private address), and Odoo builds its URLs from web.base.url. Reserved for
+// examples (RFC 2606): nothing can reach it, and the harness posts to the scenario's Odoo itself.
+export const MOLLIE_SHOP_URL = 'https://shop.oeh-harness.example';
+
+/**
+ * Puts the scenario's Odoo on the public address: web.base.url, frozen (an admin's login would set
+ * it back to the address it came from), and report.url kept on the server's own address, where
+ * wkhtmltopdf fetches the reports' styles. A copy of the template starts on the server's address again.
+ */
+const onPublicAddress = async (odoo: OdooClient): Promise<void> => {
+  const ownUrl = await odoo.call<string | false>('ir.config_parameter', 'get_param', ['web.base.url']);
+  if (ownUrl && ownUrl !== MOLLIE_SHOP_URL) await odoo.call('ir.config_parameter', 'set_param', ['report.url', ownUrl]);
+  await odoo.call('ir.config_parameter', 'set_param', ['web.base.url.freeze', 'True']);
+  await odoo.call('ir.config_parameter', 'set_param', ['web.base.url', MOLLIE_SHOP_URL]);
+};
+
 // The form Odoo's payment form submits to send the browser away (payment_mollie's redirect_form).
 const formAction = (html: string): string | undefined => /<form[^>]*action="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
 
@@ -47,6 +64,7 @@ export class OdooMollie extends OdooProvider {
     const providerId = await xmlId(odoo, 'payment', 'payment_provider_mollie', 'payment-mollie');
     const cardMethodId = await xmlId(odoo, 'payment', 'payment_method_card', 'payment-mollie');
     await odoo.write('payment.provider', [providerId], { mollie_api_key: apiKey });
+    await onPublicAddress(odoo);
     const served = await ServedProvider.open({ name: 'Mollie', apiUrl: MOLLIE_API_URL, apiKey, handlers: () => simulator.handlers(), replayedHeaders: REPLAYED_HEADERS }, hooks);
     return new OdooMollie(simulator, { odoo, providerId, cardMethodId, hooks, served, capability: 'payment-mollie', contracts: MOLLIE_ANSWER_CONTRACTS, timeoutMs });
   }

@@ -26,6 +26,10 @@ const authenticate = (request: Request, apiKey: string): Response | undefined =>
   return given === apiKey ? undefined : mollieError(401, 'Unauthorized Request', 'Missing authentication, or failed to authenticate');
 };
 
+// Mollie calls webhooks from the internet: it refuses, at creation, a URL it could never reach.
+const PRIVATE_HOST = /^(localhost|.*\.localhost|127\.\d+\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|0\.0\.0\.0|\[::1?\])$/i;
+const unreachable = (url: string | undefined): boolean => url !== undefined && PRIVATE_HOST.test(new URL(url).hostname);
+
 /**
  * Mollie's routes payment_mollie calls: create a payment, fetch it (after each webhook). A create
  * with an `Idempotency-Key` (the official client sends one, and retries with it) answers the
@@ -49,6 +53,7 @@ export const mollieEndpoints = (ledger: MollieLedger, apiKey: string) => {
           const issue = parsed.error.issues[0]!;
           return mollieError(422, 'Unprocessable Entity', `The ${issue.path.join('.') || 'body'} is invalid: ${issue.message}`, issue.path.join('.') || undefined);
         }
+        if (unreachable(parsed.data.webhookUrl)) return mollieError(422, 'Unprocessable Entity', "The webhook URL is invalid because it is unreachable from Mollie's point of view.", 'webhookUrl');
         const payment = ledger.createPayment(parsed.data);
         if (key) byIdempotencyKey.set(key, payment.id);
         return HttpResponse.json(payment, { status: 201, headers: HAL });

@@ -21,10 +21,10 @@ const CARD_DETAILS = { cardLabel: 'Visa', cardNumber: '6787' };
 // What a failed card payment says (docs.mollie.com, Get payment, "Credit card": failureReason).
 const FAILED_CARD_DETAILS = { failureReason: 'card_declined', failureMessage: 'The card was declined.' };
 
-// Mollie's `details` appear once there is something to say ("Payment method specific details":
-// the card once paid or authorized, a failure reason once failed); otherwise the key is absent, never null.
-const detailsFor = (choice: CheckoutChoice) =>
-  choice === 'paid' || choice === 'authorized' ? { details: CARD_DETAILS } : choice === 'failed' ? { details: FAILED_CARD_DETAILS } : {};
+// Mollie's `details`: the card once paid or authorized, a failure reason once failed, and null
+// otherwise, as Mollie's own examples show an open or a canceled payment (docs.mollie.com,
+// Create payment and Cancel payment; mollie-api-python's fixtures of them).
+const detailsFor = (choice: CheckoutChoice) => (choice === 'paid' || choice === 'authorized' ? CARD_DETAILS : choice === 'failed' ? FAILED_CARD_DETAILS : null);
 
 /** The simulated Mollie account: payments, their status, and the webhooks each change sends. */
 export class MollieLedger {
@@ -50,6 +50,7 @@ export class MollieLedger {
       description: input.description,
       // One method asked for is the one shown; several leave the choice to the checkout page.
       method: methods.length === 1 ? methods[0]! : null,
+      details: null,
       metadata: input.metadata ?? null,
       ...(input.locale ? { locale: input.locale } : {}),
       redirectUrl: input.redirectUrl,
@@ -79,7 +80,7 @@ export class MollieLedger {
       ...payment,
       status: choice,
       method: payment.method ?? 'creditcard',
-      ...detailsFor(choice),
+      details: detailsFor(choice),
       ...(choice === 'paid' ? { paidAt: this.clock.iso() } : {}),
       _links: links,
     };

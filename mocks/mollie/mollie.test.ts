@@ -51,9 +51,9 @@ test('the other checkout outcomes: failed, canceled, expired are final and colle
     simulator.ledger.customerChooses(created.id, choice);
     const fetched = await mollie.payments.get(created.id);
     expect(fetched.status).toBe(choice);
-    // Details only once there is something to say, never null: Odoo reads details.cardLabel off any card payment.
+    // Null until there is something to say, as Mollie's own examples of open and canceled payments.
     if (choice === 'failed') expect(fetched.details).toMatchObject({ failureReason: 'card_declined' });
-    else expect(fetched.details).toBeUndefined();
+    else expect(fetched.details).toBeNull();
   }
   expect(simulator.ledger.netCollected()).toBe(0);
   expect(simulator.webhooks.pending).toHaveLength(3);
@@ -92,4 +92,13 @@ test('every payment answered matches the mollie payment contract, with no undecl
     expect(mollieContracts.Payment.safeParse(payment).success).toBe(true);
     expect(contractDrift(mollieContracts.Payment, payment)).toEqual({ unexpected: [], missing: [] });
   }
+});
+
+test('a webhook URL Mollie could not reach (localhost, a private address) is refused at creation, naming the field; a public one is taken', async () => {
+  for (const host of ['http://127.0.0.1:8069', 'http://localhost:8069', 'http://192.168.1.20', 'http://10.0.0.7']) {
+    const refused = await mollie.payments.create({ ...odooPayment(), webhookUrl: `${host}/payment/mollie/webhook?ref=S1` }).catch((e: unknown) => e);
+    expect(refused, host).toMatchObject({ statusCode: 422, field: 'webhookUrl', message: "The webhook URL is invalid because it is unreachable from Mollie's point of view." });
+  }
+  expect(simulator.ledger.payments.size).toBe(0);
+  await expect(mollie.payments.create({ ...odooPayment(), webhookUrl: 'https://shop.example.com/payment/mollie/webhook?ref=S1' })).resolves.toMatchObject({ status: 'open' });
 });

@@ -24,8 +24,8 @@ export const Payment = z.object({
   description: z.string(),
   // The method the customer paid with; null until chosen.
   method: z.string().nullable(),
-  // Absent until there is something to say (the card once paid, the reason once failed).
-  details: z.object({ cardLabel: z.string().optional(), cardNumber: z.string().optional(), failureReason: z.string().optional(), failureMessage: z.string().optional() }).optional(),
+  // Null until there is something to say (the card once paid, the reason once failed).
+  details: z.object({ cardLabel: z.string().optional(), cardNumber: z.string().optional(), failureReason: z.string().optional(), failureMessage: z.string().optional() }).nullable(),
   metadata: z.unknown(),
   locale: z.string().optional(),
   redirectUrl: z.string().nullable(),

@@ -12,6 +12,13 @@ scenario(
     owner: 'odoo-functional',
     severity: 'critical',
     capability: 'payment-mollie',
+    finding: {
+      owner: 'odoo-functional',
+      on: [18, 19],
+      says:
+        "Odoo's payment_mollie reads the card label of a card payment with payment_data.get('details', {}).get('cardLabel') (18: payment_mollie/models/payment_transaction.py:121; 19: :110), but Mollie sends details: null until a card was used (its own examples of open and canceled payments): on a canceled card payment Odoo's webhook and return route crash (500, AttributeError), the transaction stays draft and Mollie keeps retrying its webhook. The order is not paid, so no money is wrong, but Odoo never learns of the cancellation. Ask Odoo S.A. for `payment_data.get('details') or {}`.",
+      shows: "its transaction once canceled: expected [ 'draft' ] to deeply equal [ 'cancel' ]",
+    },
   },
   async ({ odoo, data, step, mollie }) => {
     const product = await createStockedProduct(odoo, data, { quantity: 5, listPrice: 100 });

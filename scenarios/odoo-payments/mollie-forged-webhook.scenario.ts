@@ -24,8 +24,9 @@ scenario(
     });
     const unpaid = await step(`another customer goes to Mollie for ${unpaidOrder.name} and leaves the page open`, () => mollie.startPayment(unpaidOrder.id));
 
-    const status = await step(`someone posts Odoo's webhook for ${unpaidOrder.name} with the id of the paid payment`, () => mollie.postForgedWebhook(unpaid.reference, paid.paymentId));
-    expect(status, 'what Odoo answers the forged webhook').toBe(200);
+    // What Odoo answers does not matter to the business (19 and 18 answer 500: they crash reading the
+    // open payment's null details, see mollie-canceled-then-paid); what it books does.
+    await step(`someone posts Odoo's webhook for ${unpaidOrder.name} with the id of the paid payment`, () => mollie.postForgedWebhook(unpaid.reference, paid.paymentId));
     await mollie.postProcess();
     const forged = await mollie.outcome(unpaidOrder.id);
     expect(forged.transactions.map((t) => t.state), `${unpaidOrder.name}: its transaction after the forged webhook (its own payment is still open)`).not.toContain('done');
