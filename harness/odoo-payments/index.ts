@@ -5,3 +5,4 @@ export { OdooStripe } from './odoo-stripe.ts';
 export { answerIssues, MOLLIE_ANSWER_CONTRACTS, ProviderContractError, STRIPE_ANSWER_CONTRACTS, type AnswerContracts } from './answer-contracts.ts';
 export { ServedProvider, type ProviderAnswer } from './served-provider.ts';
 export { OdooMollie, type MollieCheckout } from './odoo-mollie.ts';
+export { OdooProvider } from './odoo-provider.ts';

@@ -69,6 +69,10 @@ export class OdooMollie extends OdooProvider {
     return new OdooMollie(simulator, { odoo, providerId, cardMethodId, hooks, served, capability: 'payment-mollie', contracts: MOLLIE_ANSWER_CONTRACTS, timeoutMs });
   }
 
+  ledgerEvidence(): Record<string, unknown> {
+    return { mollie: { payments: [...this.simulator.ledger.payments.values()], webhooksNotDelivered: this.simulator.webhooks.pending } };
+  }
+
   /**
    * The customer opens the order's payment link and chooses to pay by card with Mollie: Odoo's
    * transaction route creates the transaction and the payment at Mollie, and answers the form

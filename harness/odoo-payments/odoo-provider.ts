@@ -42,6 +42,14 @@ export abstract class OdooProvider {
     this.customer = new PortalCustomer(PAGES_BASE, parts.timeoutMs, parts.hooks.pages('customer'));
   }
 
+  /** The provider's name in messages ("Stripe"). */
+  get providerName(): string {
+    return this.#parts.contracts.provider;
+  }
+
+  /** The simulated account's ledger for the report's evidence, keyed by the provider. */
+  abstract ledgerEvidence(): Record<string, unknown>;
+
   /** Fault handlers in front of the simulator, for what Odoo calls (e.g. `simulator.faults.outage(…)`). */
   inject(...handlers: RequestHandler[]): void {
     this.#parts.served.inject(...handlers);

@@ -43,6 +43,11 @@ export class OdooStripe extends OdooProvider {
     return new OdooStripe(simulator, { odoo, providerId, cardMethodId, hooks, served, capability: 'payment-stripe', contracts: STRIPE_ANSWER_CONTRACTS, timeoutMs });
   }
 
+  ledgerEvidence(): Record<string, unknown> {
+    const { ledger, webhooks } = this.simulator;
+    return { stripe: { paymentIntents: [...ledger.paymentIntents.values()], refunds: [...ledger.refunds.values()], eventsNotDelivered: webhooks.pending } };
+  }
+
   /**
    * The customer opens the order's payment link and pays by card as Odoo's payment form does: the
    * transaction route (Odoo creates the transaction, then a customer and an intent at Stripe), then

@@ -1,6 +1,7 @@
 import * as allure from 'allure-js-commons';
 import type { Correction } from '../connector/index.ts';
 import type { RecordedExchange } from '../odoo/index.ts';
+import type { ProvenFinding } from '../scenario/finding.ts';
 import type { ScenarioMeta } from '../scenario/scenario-meta.ts';
 import type { FailureCategory } from './failure-category.ts';
 
@@ -40,7 +41,7 @@ export const labelFailure = async (category: FailureCategory): Promise<void> => 
 };
 
 /** Marks a scenario that proved a declared defect again: its own category, its failure attached. */
-export const labelFinding = async (finding: { readonly owner: string; readonly says: string; readonly odooMajor: number; readonly failure: string }): Promise<void> => {
+export const labelFinding = async (finding: ProvenFinding): Promise<void> => {
   await allure.label('finding', finding.owner);
   await allure.tag('finding');
   await allure.attachment(`finding on Odoo ${finding.odooMajor} (owner ${finding.owner})`, `${finding.says}\n\nproven again by:\n${finding.failure}\n`, { contentType: 'text/plain' });

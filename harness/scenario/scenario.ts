@@ -24,7 +24,7 @@ import { checkAfterScenario, withInvariants } from './post-scenario-check.ts';
 import { ScenarioSession } from './scenario-session.ts';
 import { Warehouse } from './warehouse.ts';
 import { CONFIG_VARIANTS, type ConfigName } from '../env/template/config-variants.ts';
-import { OdooMollie, OdooStripe, ProviderContractError } from '../odoo-payments/index.ts';
+import { OdooMollie, OdooStripe, ProviderContractError, type OdooProvider } from '../odoo-payments/index.ts';
 
 /** A named business step; a failure inside it names the step. */
 export type Step = <T>(name: string, body: () => Promise<T>) => Promise<T>;
@@ -206,6 +206,8 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
     const pageTimeoutMs = parsed.data.odooTimeoutMs ?? (run.mode === 'live' ? run.timeoutMs : 120_000);
     const stripe = parsed.data.capability === 'payment-stripe' ? await OdooStripe.open(odoo, world.clock, parsed.data.id, session.serving, pageTimeoutMs) : undefined;
     const mollie = parsed.data.capability === 'payment-mollie' ? await OdooMollie.open(odoo, world.clock, parsed.data.id, session.serving, pageTimeoutMs) : undefined;
+    // Odoo's own provider the scenario's capability brings (none in the connector's scenarios).
+    const ownProvider: OdooProvider | undefined = stripe ?? mollie;
     try {
       let bodyError: unknown;
       try {
@@ -246,8 +248,8 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
         bodyError = error;
       }
       // The provider's answers that broke their contract and that the scenario did not take and assert.
-      const provider = stripe ? { name: 'Stripe', offContract: stripe.takeOffContract() } : mollie ? { name: 'Mollie', offContract: mollie.takeOffContract() } : undefined;
-      if (provider?.offContract.length && bodyError === undefined) bodyError = new ProviderContractError(provider.name, provider.offContract);
+      const offContract = ownProvider?.takeOffContract() ?? [];
+      if (ownProvider && offContract.length && bodyError === undefined) bodyError = new ProviderContractError(ownProvider.providerName, offContract);
       // The rules that must hold after any scenario, checked on the link restored by the harness.
       session.link.up();
       const invariantWorld = {
@@ -280,8 +282,7 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
       await labelFailure(failure);
       throw error;
     } finally {
-      await stripe?.close();
-      await mollie?.close();
+      await ownProvider?.close();
       // The owner follows what failed (an Odoo refusal is the functional team's, a wrong figure the
       // integration's); a passing scenario keeps the owner its metadata names.
       const failureOwner = failure && ownerOfFailure(failure, await integrationOwner());
@@ -305,8 +306,7 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
         transcript: session.transcript(),
         ledgers: {
           ...world.ledgers(),
-          ...(stripe ? { stripe: { paymentIntents: [...stripe.simulator.ledger.paymentIntents.values()], refunds: [...stripe.simulator.ledger.refunds.values()], eventsNotDelivered: stripe.simulator.webhooks.pending } } : {}),
-          ...(mollie ? { mollie: { payments: [...mollie.simulator.ledger.payments.values()], webhooksNotDelivered: mollie.simulator.webhooks.pending } } : {}),
+          ...ownProvider?.ledgerEvidence(),
           ...(channels.length > 1 ? { otherChannels: Object.fromEntries(channels.slice(1).map((c) => [c.channel.name, c.ledgers()])) } : {}), odooFaultsFired: session.faults.fired },
         corrections: channels.flatMap((c) => c.connector.corrections.items.map((item) => (c === world ? item : { channel: c.channel.name, ...item }))),
         reconciliation,
