@@ -1,5 +1,6 @@
 import { toMs, type Duration, type VirtualClock } from '../../mocks/shared/index.ts';
 
+/** How long `eventually` waits, how often it tries, and on which clock. */
 export interface EventuallyOptions {
   // How long to wait at most: virtual time with `clock`, real time without.
   readonly within: Duration;
@@ -12,11 +13,16 @@ export interface EventuallyOptions {
 
 /** `eventually` gave up: what was awaited, for how long, and how it last failed. */
 export class EventuallyTimeoutError extends Error {
+  // The error's name, as printed before its message.
   override readonly name = 'EventuallyTimeoutError';
   constructor(
+    // The outcome awaited, in business words (eventually's first argument).
     readonly what: string,
+    // How long it waited, e.g. `virtual 30s`.
     readonly waited: string,
+    // How many times the check ran.
     readonly tries: number,
+    // What the last check threw (also the error's cause).
     readonly lastFailure: unknown,
   ) {
     const last = lastFailure instanceof Error ? lastFailure.message : String(lastFailure);

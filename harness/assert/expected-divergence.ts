@@ -7,9 +7,11 @@ import type { InvariantName, Violation } from './invariants.ts';
  * person. Once the item is resolved, the divergence is a violation again.
  */
 export interface ExpectedDivergence {
+  // The invariant that must not hold, by name (INVARIANT_NAMES).
   readonly invariant: InvariantName;
   // The violation's subject (an order, a product …); any subject when absent.
   readonly subject?: string;
+  // The correction item that explains it: the divergence is excused only while it is open.
   readonly because: Correction;
 }
 

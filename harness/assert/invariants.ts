@@ -25,13 +25,18 @@ export const INVARIANT_NAMES = [
   "Stripe's net = Odoo's payments of its transactions",
   "Mollie's net = Odoo's payments of its transactions",
 ] as const;
+/** The name of one invariant (one of INVARIANT_NAMES). */
 export type InvariantName = (typeof INVARIANT_NAMES)[number];
 
 /** One broken rule: which, about what, and the two figures that should agree. */
 export interface Violation {
+  // Which rule broke.
   readonly invariant: InvariantName;
+  // What it broke for: an order, a product, a partner's email, an account …
   readonly subject: string;
+  // The figure the rule wants, from the other side of the reconciliation.
   readonly expected: string;
+  // The figure found.
   readonly actual: string;
 }
 
@@ -39,15 +44,21 @@ export interface Violation {
 export interface ChannelWorld {
   // `shop` for the first channel (the web shop); a second one is named by the scenario.
   readonly name: string;
+  // The channel's shop: what customers ordered and the stock it shows.
   readonly shop: ShopSimulator;
+  // The channel's payment gateway: the money that moved.
   readonly gateway: PaymentGatewaySimulator;
+  // The channel's carrier: what left and came back.
   readonly carrier: CarrierSimulator;
+  // The integration instance serving the channel, with its correction queue.
   readonly connector: Connector;
 }
 
 /** What invariants look at: Odoo and every sales channel's systems after a scenario, the first channel first. */
 export interface InvariantWorld {
+  // The scenario's Odoo, read after the body.
   readonly odoo: OdooClient;
+  // Every sales channel of the scenario, the web shop first.
   readonly channels: readonly ChannelWorld[];
   // The Stripe account Odoo's own provider calls, in scenarios about it.
   readonly stripe?: { readonly ledger: Pick<StripeLedger, 'netCollected'> };

@@ -5,13 +5,14 @@ import { CONFIG_NAMES } from '../env/template/config-variants.ts';
 
 /** The flags of `odoo-harness run|record`; each mirrors an environment variable. */
 export const CliOptions = z.object({
-  command: z.enum(['run', 'record', 'list', 'report', 'doctor', 'proxy-env']),
+  command: z.enum(['run', 'record', 'test', 'list', 'report', 'doctor', 'proxy-env', 'init'], { error: 'expected a command: run, record, test, list, report, doctor, proxy-env or init' }),
   target: z.enum(['docker', 'url']).optional(),
   transport: z.enum(['xmlrpc', 'jsonrpc', 'json2']).optional(),
   config: z.enum(CONFIG_NAMES, { error: `expected one of the configurations: ${CONFIG_NAMES.join(', ')}` }).optional(),
   odooVersion: z.string().regex(/^\d+\.\d+$/, 'expected a version such as 19.0').optional(),
   keepDbs: z.enum(['none', 'failed', 'all']).optional(),
   allowSharedDatabase: z.boolean().default(false),
+  library: z.boolean().default(false),
   grep: z.string().optional(),
   workers: z.coerce.number().int().min(1).max(16).optional(),
   seed: z.coerce.number().int().nonnegative().optional(),
@@ -20,10 +21,13 @@ export const CliOptions = z.object({
 });
 export type CliOptions = z.infer<typeof CliOptions>;
 
-export const USAGE = `Usage: odoo-harness <run|record|list|report|doctor|proxy-env> [scenario files or filters] [options]
+export const USAGE = `Usage: odoo-harness <command> [scenario files or filters] [options]
 
-  run      run the scenario library against a live Odoo (doctor's checks first)
+  init     scaffold a project here: vitest.config.ts, connector.ts, an integration map, an example
+           scenario with its recording, scripts and a nightly CI workflow (never overwrites a file)
+  run      run the scenarios against a live Odoo (doctor's checks first)
   record   the same, and rewrite each passing scenario's recording
+  test     replay every recorded scenario on Odoo 18 and 19, with no Odoo (what CI runs)
   list     list the scenarios (id: title)
   report   build the Allure report of the last run (reports/latest/allure-results → allure-report)
   doctor   check Node, the configuration, the disk, Docker and images, or Odoo, passwords and PostgreSQL
@@ -37,6 +41,7 @@ Options (each overrides the environment variable in brackets):
   --odoo-version 19.0          image tag for the docker target [ODOO_VERSION]
   --keep-dbs none|failed|all   scenario databases to keep [KEEP_DBS], default failed
   --allow-shared-database      run on ODOO_DATABASE, a database the harness did not create
+  --library                    the built-in scenario library too, against your connector [HARNESS_LIBRARY=1]
   --grep TEXT                  only scenarios whose name contains TEXT
   --workers N                  scenarios in parallel (default 1)
   --seed N                     one seed for every scenario's data [SEED]
@@ -59,6 +64,7 @@ export const parseCli = (argv: readonly string[]): CliOptions => {
         'odoo-version': { type: 'string' },
         'keep-dbs': { type: 'string' },
         'allow-shared-database': { type: 'boolean' },
+        library: { type: 'boolean' },
         grep: { type: 'string' },
         workers: { type: 'string' },
         seed: { type: 'string' },
@@ -77,6 +83,7 @@ export const parseCli = (argv: readonly string[]): CliOptions => {
     odooVersion: parsed.values['odoo-version'],
     keepDbs: parsed.values['keep-dbs'],
     allowSharedDatabase: parsed.values['allow-shared-database'] ?? false,
+    library: parsed.values.library ?? false,
     grep: parsed.values.grep,
     workers: parsed.values.workers,
     seed: parsed.values.seed,
@@ -97,5 +104,6 @@ export const environmentFor = (options: CliOptions, env: NodeJS.ProcessEnv): Nod
   ...(options.keepDbs ? { KEEP_DBS: options.keepDbs } : {}),
   ...(options.seed !== undefined ? { SEED: String(options.seed) } : {}),
   ...(options.allowSharedDatabase ? { ODOO_ALLOW_SHARED_DATABASE: 'true' } : {}),
+  ...(options.library ? { HARNESS_LIBRARY: '1' } : {}),
   ...(options.command === 'record' ? { RECORD: '1' } : {}),
 });

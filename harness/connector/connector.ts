@@ -18,9 +18,11 @@ export interface Connector {
   retryCorrections(): Promise<void>;
   /** Pushes Odoo's stock levels to the shop. */
   pushStockLevels(): Promise<void>;
-  /** Webhooks from each system. @throws while stopped, so the sender keeps the event. */
+  /** A webhook from the shop (order created, cancelled, address changed, refund requested). @throws while stopped, so the sender keeps the event. */
   handleShopEvent(event: unknown): Promise<void>;
+  /** A webhook from the payment gateway (capture settled or failed, refund, chargeback), in the gateway's contract version. @throws while stopped. */
   handlePaymentEvent(event: unknown): Promise<void>;
+  /** A webhook from the carrier (shipped, exception, returned). @throws while stopped. */
   handleCarrierEvent(event: unknown): Promise<void>;
   /** Stops taking work (an outage of the integration itself). */
   stop(): void;

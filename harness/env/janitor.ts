@@ -13,10 +13,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const spawnJanitor = (cacheDir: string): void => {
   mkdirSync(cacheDir, { recursive: true });
   const log = openSync(join(cacheDir, 'janitor.log'), 'a');
-  const script = fileURLToPath(new URL('./janitor-main.ts', import.meta.url));
+  // The source in this repository (run through tsx's loader), the compiled script in the package.
+  const compiled = import.meta.url.endsWith('.js');
+  const script = fileURLToPath(new URL(compiled ? './janitor-main.js' : './janitor-main.ts', import.meta.url));
   // tsx's loader by absolute path: vite's module runner (globalSetup) has no import.meta.resolve.
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  const child = spawn(process.execPath, ['--import', tsx, script, String(process.pid)], {
+  const loader = compiled ? [] : ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href];
+  const child = spawn(process.execPath, [...loader, script, String(process.pid)], {
     detached: true,
     stdio: ['ignore', log, log],
     // Same variables (targets, credentials) as the run, so it reaches the same servers.

@@ -14,7 +14,9 @@ const REPLAYED_HEADERS = ['content-type', 'idempotency-key'];
 
 /** A payment Odoo started at Mollie: the customer is on its checkout page. */
 export interface MollieCheckout {
+  // The reference of Odoo's payment.transaction (the Mollie payment's description).
   readonly reference: string;
+  // Mollie's payment id, `tr_0000000001` …
   readonly paymentId: string;
   // Where Odoo's redirect form sends the browser (Mollie's checkout page).
   readonly checkoutUrl: string;
@@ -49,6 +51,7 @@ const formAction = (html: string): string | undefined => /<form[^>]*action="([^"
  */
 export class OdooMollie extends OdooProvider {
   private constructor(
+    // The scenario's simulated Mollie account Odoo calls: its ledger, webhooks and faults.
     readonly simulator: MollieSimulator,
     parts: OdooProviderParts,
   ) {

@@ -29,9 +29,13 @@ export interface OdooProviderParts {
  * answers, quotations, transactions and Odoo's post-processing.
  */
 export abstract class OdooProvider {
+  // The customer's browser on Odoo's portal: opens payment links, submits Odoo's payment form, comes back from the provider.
   readonly customer: PortalCustomer;
+  // The scenario's Odoo (the same client as the context's `odoo`).
   readonly odoo: OdooClient;
+  // The id of the provider's payment.provider record in the scenario's database.
   readonly providerId: number;
+  // The id of Odoo's "Card" payment method, the one the customer pays with.
   readonly cardMethodId: number;
   protected readonly hooks: OdooServingHooks;
   readonly #parts: OdooProviderParts;

@@ -23,6 +23,7 @@ const REPLAYED_HEADERS = ['content-type', 'idempotency-key', 'stripe-version'];
  */
 export class OdooStripe extends OdooProvider {
   private constructor(
+    // The scenario's simulated Stripe account Odoo calls: its ledger, events and faults.
     readonly simulator: StripeSimulator,
     parts: OdooProviderParts,
   ) {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from './paths.ts';
+import { PACKAGE_ROOT } from './paths.ts';
 
 // Each image tag is written once, in docker/*.Dockerfile (a single FROM line).
 const fromLine = (file: string): string => {
-  const text = readFileSync(join(PROJECT_ROOT, 'docker', file), 'utf8');
+  const text = readFileSync(join(PACKAGE_ROOT, 'docker', file), 'utf8');
   const image = /^FROM\s+(\S+)/m.exec(text)?.[1];
   if (!image) throw new Error(`docker/${file} has no FROM line.`);
   return image;

@@ -9,13 +9,13 @@ import { Owner } from '../governance/index.ts';
  * defect is gone, so the declaration must go too.
  */
 export const Finding = z.object({
-  owner: Owner,
-  // Odoo majors the defect was proven on by live runs, e.g. [18, 19].
-  on: z.array(z.number().int().min(16)).min(1, 'name the Odoo majors the defect was proven on'),
-  // The defect in one sentence, for the report, with where it lives (module, file:line).
-  says: z.string().min(1),
-  // A part of the failure's message that proves it is this defect and not another failure.
-  shows: z.string().min(1),
+  owner: Owner.meta({ description: 'Who must act on the defect: the report routes the finding to them.' }),
+  on: z
+    .array(z.number().int().min(16))
+    .min(1, 'name the Odoo majors the defect was proven on')
+    .meta({ description: 'Odoo majors the defect was proven on by live runs, e.g. [18, 19]; on these the scenario must fail with it.' }),
+  says: z.string().min(1).meta({ description: 'The defect in one sentence, for the report, with where it lives (module, file:line).' }),
+  shows: z.string().min(1).meta({ description: "A part of the failure's message that proves it is this defect and not another failure." }),
 });
 export type Finding = z.infer<typeof Finding>;
 

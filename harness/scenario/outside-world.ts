@@ -35,6 +35,8 @@ const gatewayWebhookVersion = (): 'v1' | 'v2' => {
 
 /** What a customer pays with: a card token the gateway knows (tok_declined, tok_insufficient_funds …). */
 export interface CheckoutOptions extends Omit<NewOrder, 'authorizationId'> {
+  // The card the customer pays with, a test token of the gateway: `tok_visa` (the default) is
+  // authorized; `tok_declined`, `tok_insufficient_funds` and `tok_expired` are declined with that code.
   readonly cardToken?: string;
 }
 

@@ -33,8 +33,11 @@ export type Step = <T>(name: string, body: () => Promise<T>) => Promise<T>;
 export interface ChannelContext {
   // `shop` for the first channel; the name given to addChannel for the others.
   readonly name: string;
+  // The channel's simulated shop: its ledger (orders, customers, stock as shown), webhooks and faults.
   readonly shop: ShopSimulator;
+  // The channel's simulated payment gateway: its ledger (the money that moved), webhooks and faults.
   readonly gateway: PaymentGatewaySimulator;
+  // The channel's simulated carrier: its ledger (what left or came back), webhooks and faults.
   readonly carrier: CarrierSimulator;
   // The integration under test, wired to the simulators and to this scenario's Odoo.
   readonly connector: Connector;
@@ -57,6 +60,8 @@ export interface ScenarioContext extends Omit<ChannelContext, 'name'> {
   readonly data: Faker;
   // The scenario's date, `YYYY-MM-DD`; on replay, the date of the recording.
   readonly today: string;
+  // A named business step: `await step('the order is imported', () => …)`; a failure inside it
+  // names the step, and the report shows it.
   readonly step: Step;
   // Virtual time of the simulators and the connector.
   readonly clock: VirtualClock;
@@ -143,7 +148,7 @@ const shopCurrency = (): string => CONFIG_VARIANTS[inject('harness').config as C
 
 // Who maintains the integration's code, from the integration map (read once per worker).
 let integrationOwnerOnce: Promise<Owner> | undefined;
-const integrationOwner = (): Promise<Owner> => (integrationOwnerOnce ??= loadIntegrationMap(REFERENCE_MAP_PATH).then((map) => map.integrationOwner));
+const integrationOwner = (): Promise<Owner> => (integrationOwnerOnce ??= loadIntegrationMap(process.env.HARNESS_INTEGRATION_MAP ?? REFERENCE_MAP_PATH).then((map) => map.integrationOwner));
 
 // Tests whose body threw: the fixture's teardown must not record or drop as if they passed.
 const failedTasks = new Set<string>();
@@ -174,9 +179,10 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
   // A scenario cut by a restart of Odoo is run once more, on a fresh copy; any other failure is final.
   const retry = { count: 1, delay: 2_000, condition: INTERRUPTED_BY_RESTART };
   scenarioTest(`${parsed.data.id}: ${parsed.data.title}${findingSuffix(parsed.data.finding)}`, { meta: { scenario: parsed.data }, retry }, async ({ odoo, data, session, world, task }) => {
-    // The id names the recording file: it must follow the scenario's own path.
+    // The id names the recording file: it must follow the scenario's own path (under the
+    // project's scenarios/, or the library's in the package, compiled).
     const expectedFile = `scenarios/${parsed.data.id}.scenario.ts`;
-    if (task.file.name !== expectedFile) throw new ConfigError(task.file.name, `✖ scenario id "${parsed.data.id}" must match its file: expected ${expectedFile}`);
+    if (!isFileOf(parsed.data.id, task.file.name)) throw new ConfigError(task.file.name, `✖ scenario id "${parsed.data.id}" must match its file: expected ${expectedFile}`);
     await labelScenario(parsed.data, { ...session.facts });
     let reconciliation = 'not checked: the scenario failed before its end';
     let violated: string[] = [];
@@ -315,6 +321,12 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
       });
     }
   });
+};
+
+// `scenarios/<id>.scenario.ts` from the project's root, or the library's compiled file in the package.
+const isFileOf = (id: string, file: string): boolean => {
+  const path = file.split('\\').join('/');
+  return path === `scenarios/${id}.scenario.ts` || path.endsWith(`/dist/scenarios/${id}.scenario.js`);
 };
 
 // A business step is an Allure step too.

@@ -6,6 +6,7 @@ import type { carrierEndpoints } from './handlers.ts';
 export const carrierFaults = (endpoints: ReturnType<typeof carrierEndpoints>, baseUrl: string, clock: VirtualClock) => {
   const inject = new FaultInjector(baseUrl, clock);
   return {
+    /** The injector the faults below are made with, for faults of your own (`inject.next(endpoint, fault)`, `inject.random(…)`). */
     inject,
     /** Every route answers 503 for `duration` of virtual time. */
     outage: (duration: Duration): HttpHandler[] => Object.values(endpoints).map((endpoint) => inject.outageFor(endpoint, duration)),

@@ -9,13 +9,19 @@ import { CarrierLedger } from './state.ts';
  * handlers, its webhooks and its faults.
  */
 export class CarrierSimulator {
+  // The events the carrier emitted and not yet delivered, with the delivery faults of real senders (duplicates, reordering, delays).
   readonly webhooks: WebhookOutbox<CarrierWebhook>;
+  // The carrier's state, to act on and to assert against.
   readonly ledger: CarrierLedger;
+  // The carrier's API routes independent of msw, by name (what faults are put in front of).
   readonly endpoints: ReturnType<typeof carrierEndpoints>;
+  // Ready-made faults of its API, for `inject(...)`.
   readonly faults: ReturnType<typeof carrierFaults>;
 
   constructor(
+    // The scenario's virtual time.
     readonly clock: VirtualClock,
+    // Where its API answers (CARRIER_URL; a second channel's account its own host).
     readonly baseUrl = CARRIER_URL,
     idTag?: string,
   ) {

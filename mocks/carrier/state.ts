@@ -8,18 +8,22 @@ type Lines = Array<{ sku: string; quantity: number }>;
  * for goods in transit, and the webhooks it emits.
  */
 export class CarrierLedger {
+  // Every shipment by id (`shp_0001`), as it stands now: created, shipped, exception or returned.
   readonly shipments = new Map<string, Shipment>();
   // What left the warehouse and what came back, per order and SKU.
   readonly movements: Array<{ kind: 'shipped' | 'returned'; orderRef: string; sku: string; quantity: number }> = [];
   #ids = 0;
 
   constructor(
+    // The scenario's virtual time: event dates.
     readonly clock: VirtualClock,
+    // Where the events it emits wait for delivery (the simulator's `webhooks`).
     readonly webhooks: WebhookOutbox<CarrierWebhook>,
     // Put into every id (`shp_mp0001`): another carrier account's ids never equal the first one's.
     readonly idTag = '',
   ) {}
 
+  /** Books a shipment (what the integration asks with `POST /v1/shipments`); nothing leaves until ship(). */
   createShipment(request: CreateShipmentRequest): Shipment {
     const shipment: Shipment = { id: this.#id('shp'), reference: request.reference, orderRef: request.orderRef, lines: request.lines, status: 'created' };
     this.shipments.set(shipment.id, shipment);
@@ -60,6 +64,7 @@ export class CarrierLedger {
     return net;
   }
 
+  /** The shipments booked for a shop order, oldest first. */
   shipmentsFor(orderRef: string): Shipment[] {
     return [...this.shipments.values()].filter((s) => s.orderRef === orderRef);
   }

@@ -77,14 +77,20 @@ export const mollieEndpoints = (ledger: MollieLedger, apiKey: string) => {
 export const mollieHandlers = (endpoints: ReturnType<typeof mollieEndpoints>, baseUrl = MOLLIE_API_URL) => Object.values(endpoints).map((endpoint) => handlerFor(baseUrl, endpoint));
 
 /** Mollie misbehaving, Mollie-shaped: the shared faults with its error bodies. */
+/** Mollie misbehaving, for `server.use()` (or the outbound proxy's handlers): each fault takes the next calls of one route (`name`: 'createPayment' or 'getPayment'), in Mollie's error shape, then lets it answer again. */
 export const mollieFaults = (endpoints: ReturnType<typeof mollieEndpoints>, baseUrl: string, clock: VirtualClock) => {
   const inject = new FaultInjector(baseUrl, clock, MOLLIE_ERRORS);
   type Name = keyof typeof endpoints;
   return {
+    /** The injector the faults below are made with, for faults of your own (`inject.next(endpoint, fault)`, `inject.random(…)`). */
     inject,
+    /** The next calls answer 500/502/503 with Mollie's error body. */
     serverError: (name: Name, status: 500 | 502 | 503 = 500, times = 1) => inject.next(endpoints[name], { kind: 'server-error', status }, { times }),
+    /** The next calls are never answered and not processed (the client times out). */
     hangs: (name: Name, times = 1) => inject.next(endpoints[name], { kind: 'timeout' }, { times }),
+    /** The next calls are processed, then their answer is lost (the client times out; the payment exists). */
     answerLost: (name: Name, times = 1) => inject.next(endpoints[name], { kind: 'lost-response' }, { times }),
+    /** Every route answers 503 for `duration` of virtual time from now. */
     outage: (duration: Duration) => Object.values(endpoints).map((endpoint) => inject.outageFor(endpoint, duration)),
   };
 };

@@ -19,14 +19,21 @@ export interface MollieDelivery {
  * faults.
  */
 export class MollieSimulator {
+  // The events the Mollie account emitted and not yet delivered, with the delivery faults of real senders (duplicates, reordering, delays).
   readonly webhooks: WebhookOutbox<MollieWebhook>;
+  // The Mollie account's state, to act on and to assert against.
   readonly ledger: MollieLedger;
+  // The Mollie account's API routes independent of msw, by name (what faults are put in front of).
   readonly endpoints: ReturnType<typeof mollieEndpoints>;
+  // Ready-made faults of its API, for `inject(...)`.
   readonly faults: ReturnType<typeof mollieFaults>;
 
   constructor(
+    // The scenario's virtual time.
     readonly clock: VirtualClock,
+    // The API key its routes accept (bearer token); Odoo's provider is set to it.
     readonly apiKey: string = DEFAULT_MOLLIE_API_KEY,
+    // Where its API answers (Mollie's own host, reached through msw or the outbound proxy).
     readonly baseUrl = MOLLIE_API_URL,
   ) {
     this.webhooks = new WebhookOutbox(clock);
@@ -35,6 +42,7 @@ export class MollieSimulator {
     this.faults = mollieFaults(this.endpoints, baseUrl, clock);
   }
 
+  /** The happy-path handlers. */
   handlers() {
     return mollieHandlers(this.endpoints, this.baseUrl);
   }

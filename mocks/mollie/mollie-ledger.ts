@@ -9,7 +9,9 @@ export type CheckoutChoice = Extract<PaymentStatus, 'paid' | 'failed' | 'cancele
  * `webhookUrl`; the receiver fetches the payment to learn what happened. Nothing is signed.
  */
 export interface MollieWebhook {
+  // The payment whose status changed (`tr_…`).
   readonly paymentId: string;
+  // Where it is posted: the payment's webhookUrl, on Odoo.
   readonly webhookUrl: string;
 }
 
@@ -28,15 +30,20 @@ const detailsFor = (choice: CheckoutChoice) => (choice === 'paid' || choice === 
 
 /** The simulated Mollie account: payments, their status, and the webhooks each change sends. */
 export class MollieLedger {
+  // Every payment by id (`tr_0000000001`), as it stands now.
   readonly payments = new Map<string, Payment>();
   #sequence = 0;
 
   constructor(
+    // The scenario's virtual time: `createdAt` and `paidAt`.
     readonly clock: VirtualClock,
+    // Where the webhooks it sends wait for delivery (the simulator's `webhooks`).
     readonly webhooks: WebhookOutbox<MollieWebhook>,
+    // Where its API answers: the payments' `_links.self`.
     readonly apiUrl: string,
   ) {}
 
+  /** `POST /v2/payments`: an `open` payment with a checkout link, as Odoo's provider creates it; nothing is due until the customer chooses. */
   createPayment(input: { description: string; amount: Payment['amount']; locale?: string | undefined; method?: string | string[] | undefined; redirectUrl: string; webhookUrl?: string | undefined; metadata?: unknown }): Payment {
     const id = `tr_${String(++this.#sequence).padStart(10, '0')}`;
     const methods = Array.isArray(input.method) ? input.method : input.method ? [input.method] : [];

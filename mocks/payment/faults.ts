@@ -6,6 +6,7 @@ import type { gatewayEndpoints } from './handlers.ts';
 export const gatewayFaults = (endpoints: ReturnType<typeof gatewayEndpoints>, baseUrl: string, clock: VirtualClock) => {
   const inject = new FaultInjector(baseUrl, clock);
   return {
+    /** The injector the faults below are made with, for faults of your own (`inject.next(endpoint, fault)`, `inject.random(…)`). */
     inject,
     /** The next captures are processed but their answer never arrives (the client times out). */
     captureAnswerLost: (times = 1): HttpHandler => inject.next(endpoints.capture, { kind: 'lost-response' }, { times }),

@@ -13,14 +13,20 @@ import { GatewayLedger, type GatewayOptions } from './state.ts';
  * server.use(...gateway.handlers(), gateway.faults.captureAnswerLost(2));
  */
 export class PaymentGatewaySimulator {
+  // The events the gateway emitted and not yet delivered, with the delivery faults of real senders (duplicates, reordering, delays).
   readonly webhooks: WebhookOutbox<PaymentWebhook>;
+  // The gateway's state, to act on and to assert against.
   readonly ledger: GatewayLedger;
+  // The gateway's API routes independent of msw, by name (what faults are put in front of).
   readonly endpoints: ReturnType<typeof gatewayEndpoints>;
+  // Ready-made faults of its API, for `inject(...)`.
   readonly faults: ReturnType<typeof gatewayFaults>;
 
   constructor(
+    // The scenario's virtual time.
     readonly clock: VirtualClock,
     options: GatewayOptions = {},
+    // Where its API answers (GATEWAY_URL; a second channel's account its own host).
     readonly baseUrl = GATEWAY_URL,
     // The webhook contract the gateway speaks: a vendor tries its next version with `v2`.
     readonly webhookVersion: 'v1' | 'v2' = 'v1',

@@ -3,9 +3,13 @@ import type { Authorization, AuthorizeRequest, Capture, DeclineCode, PaymentWebh
 
 /** A movement of money the gateway actually made: the ledger scenarios reconcile Odoo against. */
 export interface MoneyMovement {
+  // Money in (a settled capture) or out (a refund, a chargeback).
   readonly kind: 'capture' | 'refund' | 'chargeback';
+  // The capture, refund or chargeback id (`cap_0002`, `ref_0005`, `cb_0007`).
   readonly id: string;
+  // The shop order it is for (the shop's order id).
   readonly orderRef: string;
+  // Minor units (cents), always positive.
   readonly amount: number;
 }
 
@@ -20,6 +24,7 @@ export class GatewayRefusal extends Error {
   }
 }
 
+/** How a gateway account behaves; each option has a default. */
 export interface GatewayOptions {
   // `immediate`: captures succeed at once; `async`: they stay pending until settle()/failSettlement().
   readonly settlement?: 'immediate' | 'async';
@@ -32,9 +37,13 @@ export interface GatewayOptions {
  * idempotency keys as real gateways keep them, and the webhooks it emits.
  */
 export class GatewayLedger {
+  // Every authorization by id (`auth_0001`), as it stands now.
   readonly authorizations = new Map<string, Authorization>();
+  // Every capture by id (`cap_0002`): pending, succeeded or failed.
   readonly captures = new Map<string, Capture>();
+  // Every refund by id (`ref_0005`).
   readonly refunds = new Map<string, Refund>();
+  // The money that actually moved, in order: settled captures, refunds and chargebacks.
   readonly movements: MoneyMovement[] = [];
   // Capture calls received, idempotent repeats included (a client retrying after lost answers).
   captureRequests = 0;
@@ -44,8 +53,11 @@ export class GatewayLedger {
   #sequence = 0;
 
   constructor(
+    // The scenario's virtual time: event dates.
     readonly clock: VirtualClock,
+    // Where the events it emits wait for delivery (the simulator's `webhooks`).
     readonly webhooks: WebhookOutbox<PaymentWebhook>,
+    // How the account behaves: settlement mode and id tag.
     readonly options: GatewayOptions = {},
   ) {}
 
@@ -64,6 +76,7 @@ export class GatewayLedger {
     this.#declineNext = code;
   }
 
+  /** Authorizes an amount on a card (what `checkout` does): declined for a declining test token or after declineNext(). */
   authorize(request: AuthorizeRequest): Authorization {
     const declineCode = this.#declineNext ?? TOKEN_DECLINES[request.cardToken];
     this.#declineNext = undefined;

@@ -41,7 +41,9 @@ const PLAIN_ERRORS: ErrorAnswers = {
  */
 export class FaultInjector {
   constructor(
+    // The API's address the faulty handlers answer on.
     readonly baseUrl: string,
+    // The scenario's virtual time: the window of an outage.
     readonly clock: VirtualClock,
     // The failing answers in the API's own error shape (Stripe's, Mollie's); plain JSON otherwise.
     readonly errors: ErrorAnswers = PLAIN_ERRORS,

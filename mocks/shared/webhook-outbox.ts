@@ -18,10 +18,15 @@ interface Pending<E> {
  */
 export class WebhookOutbox<E> {
   #pending: Pending<E>[] = [];
+  // Events delivered so far, in delivery order (a duplicate appears twice).
   readonly delivered: E[] = [];
 
-  constructor(readonly clock: VirtualClock) {}
+  constructor(
+    // The scenario's virtual time: when a delayed event is due.
+    readonly clock: VirtualClock,
+  ) {}
 
+  /** The simulator sends an event: it waits, due now, until delivered. */
   emit(event: E): void {
     this.#pending.push({ event, notBefore: this.clock.now(), failures: 0 });
   }
@@ -74,6 +79,7 @@ export class WebhookOutbox<E> {
 
 /** What one delivery round did. */
 export interface DeliveryReport<E> {
+  // Events delivered in this round.
   delivered: number;
   // Each failed event with its error and how many of its deliveries failed so far.
   readonly failed: Array<{ readonly event: E; readonly error: Error; readonly failures: number }>;

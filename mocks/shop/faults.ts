@@ -6,6 +6,7 @@ import type { shopEndpoints } from './handlers.ts';
 export const shopFaults = (endpoints: ReturnType<typeof shopEndpoints>, baseUrl: string, clock: VirtualClock) => {
   const inject = new FaultInjector(baseUrl, clock);
   return {
+    /** The injector the faults below are made with, for faults of your own (`inject.next(endpoint, fault)`, `inject.random(…)`). */
     inject,
     /** The next order listings answer 429 with Retry-After. */
     listRateLimited: (retryAfterSeconds: number, times = 1): HttpHandler => inject.next(endpoints.listOrders, { kind: 'rate-limit', retryAfterSeconds }, { times }),

@@ -9,13 +9,19 @@ import { ShopLedger } from './state.ts';
  * its webhooks and its faults.
  */
 export class ShopSimulator {
+  // The events the shop emitted (`order.created`, `order.cancelled` …) and not yet delivered, with the delivery faults of real senders.
   readonly webhooks: WebhookOutbox<ShopWebhook>;
+  // The shop's state, to act on (`cancelOrder`, `changeAddress`) and to assert against.
   readonly ledger: ShopLedger;
+  // The shop's API routes independent of msw, by name (what faults are put in front of).
   readonly endpoints: ReturnType<typeof shopEndpoints>;
+  // Ready-made faults of its API, for `inject(...)`.
   readonly faults: ReturnType<typeof shopFaults>;
 
   constructor(
+    // The scenario's virtual time.
     readonly clock: VirtualClock,
+    // Where its API answers (SHOP_URL; a second channel's shop its own host).
     readonly baseUrl = SHOP_URL,
     orderNumberPrefix?: string,
   ) {

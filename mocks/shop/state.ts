@@ -3,11 +3,18 @@ import type { Address, ShopCustomer, ShopOrder, ShopOrderLine, ShopWebhook } fro
 
 /** An order as a scenario places it; ids, numbers and totals are filled in by the shop. */
 export interface NewOrder {
+  // Who orders: a new shop customer unless `id` names one the shop already has (it is then replaced by this one).
   readonly customer: Omit<ShopCustomer, 'id'> & { readonly id?: string };
+  // What is ordered: SKU, quantity, unit price in minor units, and a discount percent (0 when absent).
   readonly lines: ReadonlyArray<Omit<ShopOrderLine, 'id' | 'discountPercent'> & { readonly discountPercent?: number }>;
+  // The gateway's authorization of the payment (`checkout` makes it, for the order's total).
   readonly authorizationId: string;
+  // ISO code the order is priced in. `checkout` takes the shop's currency unless given (USD; EUR on
+  // second-currency); `placeOrder` takes USD.
   readonly currency?: string;
+  // Whether unit prices include tax, as the shop shows them (default false).
   readonly pricesIncludeTax?: boolean;
+  // Where the order goes: the customer's address unless given; null for none (e.g. a digital order).
   readonly shippingAddress?: Address | null;
   // Overrides the computed total (a shop that rounds differently).
   readonly total?: number;
@@ -18,16 +25,21 @@ export interface NewOrder {
  * and the webhooks it emits. The source of truth for what the customer ordered and paid.
  */
 export class ShopLedger {
+  // Every order by its id (`ord_0001`), as it stands now (cancelled ones included).
   readonly orders = new Map<string, ShopOrder>();
+  // Every customer by id (`cus_0001`), as last given at checkout.
   readonly customers = new Map<string, ShopCustomer>();
   // Available quantity per SKU, as last pushed by the integration.
   readonly stock = new Map<string, number>();
+  // What the shop was told was shipped, in order: lines and tracking number, per order.
   readonly fulfillments: Array<{ orderId: string; lines: Array<{ sku: string; quantity: number }>; trackingNumber?: string }> = [];
   #sequence = 0;
   #ids = 0;
 
   constructor(
+    // The scenario's virtual time: order and event dates.
     readonly clock: VirtualClock,
+    // Where the events it emits wait for delivery (the simulator's `webhooks`).
     readonly webhooks: WebhookOutbox<ShopWebhook>,
     // What order numbers start with (`#1001`; a marketplace's `MP-1001`). Ids (`ord_0001`) are
     // numbered from 1 in every shop, as two real shops do.
@@ -83,21 +95,25 @@ export class ShopLedger {
     return [...this.orders.values()].filter((o) => o.sequence > sequence).sort((a, b) => a.sequence - b.sequence).slice(0, limit);
   }
 
+  /** The integration confirms it imported the order (`POST /v1/orders/:id/acknowledge`). */
   acknowledge(orderId: string): ShopOrder {
     const acknowledged = { ...this.#order(orderId), acknowledged: true };
     this.orders.set(orderId, acknowledged);
     return acknowledged;
   }
 
+  /** The integration tells the shop what was shipped (`POST /v1/orders/:id/fulfillments`). @throws Error for an unknown order. */
   fulfil(orderId: string, lines: Array<{ sku: string; quantity: number }>, trackingNumber?: string): void {
     this.#order(orderId);
     this.fulfillments.push({ orderId, lines, ...(trackingNumber ? { trackingNumber } : {}) });
   }
 
+  /** The available quantity the shop shows for a SKU (what a stock push sets). */
   setStock(sku: string, available: number): void {
     this.stock.set(sku, available);
   }
 
+  /** The order with this id, or undefined. */
   order(orderId: string): ShopOrder | undefined {
     return this.orders.get(orderId);
   }

@@ -33,14 +33,21 @@ export interface SignedEvent {
  * const { body, signature } = stripe.sign(stripe.webhooks.pending[0]!, nowSeconds);
  */
 export class StripeSimulator {
+  // The events the Stripe account emitted and not yet delivered, with the delivery faults of real senders (duplicates, reordering, delays).
   readonly webhooks: WebhookOutbox<StripeEvent>;
+  // The Stripe account's state, to act on and to assert against.
   readonly ledger: StripeLedger;
+  // The Stripe account's API routes independent of msw, by name (what faults are put in front of).
   readonly endpoints: ReturnType<typeof stripeEndpoints>;
+  // Ready-made faults of its API, for `inject(...)`.
   readonly faults: ReturnType<typeof stripeFaults>;
 
   constructor(
+    // The scenario's virtual time: the `created` of objects and events.
     readonly clock: VirtualClock,
+    // The keys Odoo calls with and the secret events are signed with.
     readonly account: StripeAccount = DEFAULT_STRIPE_ACCOUNT,
+    // Where its API answers (Stripe's own host, reached through msw or the outbound proxy).
     readonly baseUrl = STRIPE_API_URL,
   ) {
     this.webhooks = new WebhookOutbox(clock);

@@ -3,6 +3,7 @@ import { FaultInjector, type Duration, type ErrorAnswers, type VirtualClock } fr
 import type { stripeEndpoints } from './handlers.ts';
 
 type StripeEndpoints = ReturnType<typeof stripeEndpoints>;
+/** A route of the simulated Stripe API, by name: what each fault's `name` picks. */
 export type StripeEndpointName = keyof StripeEndpoints;
 
 // How Stripe says it failed (docs.stripe.com/api/errors).
@@ -19,6 +20,7 @@ const STRIPE_ERRORS: ErrorAnswers = {
 export const stripeFaults = (endpoints: StripeEndpoints, baseUrl: string, clock: VirtualClock) => {
   const inject = new FaultInjector(baseUrl, clock, STRIPE_ERRORS);
   return {
+    /** The injector the faults below are made with, for faults of your own (`inject.next(endpoint, fault)`, `inject.random(…)`). */
     inject,
     /** The next calls answer 500/502/503 with Stripe's `api_error`. */
     serverError: (name: StripeEndpointName, status: 500 | 502 | 503 = 500, times = 1) => inject.next(endpoints[name], { kind: 'server-error', status }, { times }),

@@ -24,18 +24,26 @@ const amountParam = (params: FormParams, key: string, required: boolean): number
  * reproducible; the clock is the scenario's.
  */
 export class StripeLedger {
+  // Customers Odoo created, by id (`cus_…`).
   readonly customers = new Map<string, Customer>();
+  // PaymentIntents by id (`pi_…`), with their charges, as they stand now.
   readonly paymentIntents = new Map<string, PaymentIntent>();
+  // SetupIntents (saving a card) by id (`seti_…`).
   readonly setupIntents = new Map<string, SetupIntent>();
+  // Refunds by id (`re_…`).
   readonly refunds = new Map<string, Refund>();
+  // Payment methods used so far by id: the test cards (TEST_CARDS), created on first use.
   readonly paymentMethods = new Map<string, PaymentMethod>();
+  // Webhook endpoints Odoo registered, by id (`we_…`).
   readonly webhookEndpoints = new Map<string, WebhookEndpoint>();
   readonly #sequences = new Map<string, number>();
   // Refunds still to be created `pending` (as bank transfers and some cards are), then settled.
   #pendingRefunds = 0;
 
   constructor(
+    // The scenario's virtual time: the `created` of objects and events.
     readonly clock: VirtualClock,
+    // Where the events it emits wait for delivery (the simulator's `webhooks`).
     readonly events: WebhookOutbox<StripeEvent>,
   ) {}
 
@@ -57,6 +65,7 @@ export class StripeLedger {
 
   // Customers ---------------------------------------------------------------------------------
 
+  /** `POST /v1/customers`: a customer from the form Odoo sends (email, name, address …). */
   createCustomer(params: FormParams): Customer {
     const address = hash(params, 'address');
     const customer: Customer = {
@@ -75,12 +84,14 @@ export class StripeLedger {
     return customer;
   }
 
+  /** The customer with this id. @throws StripeError 404 for an unknown id. */
   customer(id: string): Customer {
     return this.customers.get(id) ?? raise(noSuch('customer', id));
   }
 
   // Payment methods: the test cards, created on first use as Stripe.js would ------------------
 
+  /** The payment method with this id, a test card created on first use. @throws StripeError 404 for an id that is no test card. */
   paymentMethod(id: string): PaymentMethod {
     const known = this.paymentMethods.get(id);
     if (known) return known;
@@ -90,6 +101,7 @@ export class StripeLedger {
     return method;
   }
 
+  /** The payment methods saved on a customer (Stripe's list of them). @throws StripeError 404 for an unknown customer. */
   paymentMethodsOf(customerId: string): PaymentMethod[] {
     this.customer(customerId);
     return [...this.paymentMethods.values()].filter((m) => m.customer === customerId);
@@ -97,6 +109,11 @@ export class StripeLedger {
 
   // PaymentIntents ----------------------------------------------------------------------------
 
+  /**
+   * `POST /v1/payment_intents`: an intent waiting for a payment method, or confirmed at once with
+   * `confirm=true` and a saved card.
+   * @throws StripeError 400 for a missing or invalid amount, currency or capture_method.
+   */
   createPaymentIntent(params: FormParams): PaymentIntent {
     const amount = amountParam(params, 'amount', true)!;
     if (amount < 50) throw new StripeError(400, 'invalid_request_error', 'Amount must be at least $0.50 usd', { code: 'amount_too_small', param: 'amount' });
@@ -141,6 +158,7 @@ export class StripeLedger {
     return intent;
   }
 
+  /** The PaymentIntent with this id. @throws StripeError 404 for an unknown id. */
   paymentIntent(id: string): PaymentIntent {
     return this.paymentIntents.get(id) ?? raise(noSuch('payment_intent', id));
   }
@@ -247,6 +265,7 @@ export class StripeLedger {
     return intent;
   }
 
+  /** `POST /v1/payment_intents/:id/cancel` (Odoo's "Void"): `payment_intent.canceled` follows. @throws StripeError once it succeeded or was canceled. */
   cancelPaymentIntent(id: string, params: FormParams): PaymentIntent {
     const intent = this.paymentIntent(id);
     if (!CANCELABLE.has(intent.status)) throw unexpectedState('PaymentIntent', intent.status, 'canceled');
@@ -308,6 +327,7 @@ export class StripeLedger {
     return charge.refunds.data.filter((r) => r.status === 'succeeded' || r.status === 'pending').reduce((sum, r) => sum + r.amount, 0);
   }
 
+  /** The refund with this id. @throws StripeError 404 for an unknown id. */
   refund(id: string): Refund {
     return this.refunds.get(id) ?? raise(noSuch('refund', id));
   }
@@ -321,6 +341,7 @@ export class StripeLedger {
 
   // SetupIntents (saving a card) --------------------------------------------------------------
 
+  /** `POST /v1/setup_intents`: saving a card for a customer, waiting for the card. */
   createSetupIntent(params: FormParams): SetupIntent {
     const customer = text(params, 'customer');
     if (customer) this.customer(customer);
@@ -344,10 +365,12 @@ export class StripeLedger {
     return intent;
   }
 
+  /** The SetupIntent with this id. @throws StripeError 404 for an unknown id. */
   setupIntent(id: string): SetupIntent {
     return this.setupIntents.get(id) ?? raise(noSuch('setup_intent', id));
   }
 
+  /** The customer confirms a SetupIntent with a card: the card is saved on its customer and `setup_intent.succeeded` follows. */
   confirmSetupIntent(id: string, params: FormParams): SetupIntent {
     const intent = this.setupIntent(id);
     if (intent.status !== 'requires_payment_method' && intent.status !== 'requires_confirmation') throw unexpectedState('SetupIntent', intent.status, 'confirmed');
@@ -361,6 +384,7 @@ export class StripeLedger {
 
   // Webhook endpoints -------------------------------------------------------------------------
 
+  /** `POST /v1/webhook_endpoints`: the endpoint Odoo registers for its events, with a secret of its own. */
   createWebhookEndpoint(params: FormParams): WebhookEndpoint {
     const url = text(params, 'url') ?? raise(new StripeError(400, 'invalid_request_error', 'Missing required param: url.', { code: 'parameter_missing', param: 'url' }));
     const id = this.#id('we');

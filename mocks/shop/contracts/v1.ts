@@ -2,54 +2,53 @@ import { z } from 'zod';
 
 const Money = z.number().int().meta({ description: 'minor units (cents)' });
 
+/** A postal address, as the shop stores it for a customer and an order's shipping and billing. */
 export const Address = z.object({
-  name: z.string().min(1),
-  street: z.string().min(1),
-  city: z.string().min(1),
-  zip: z.string().min(1),
-  countryCode: z.string().length(2),
+  name: z.string().min(1).meta({ description: 'Who receives it: a person or a company.' }),
+  street: z.string().min(1).meta({ description: 'Street and number.' }),
+  city: z.string().min(1).meta({ description: 'City.' }),
+  zip: z.string().min(1).meta({ description: 'Postal code.' }),
+  countryCode: z.string().length(2).meta({ description: 'ISO 3166-1 alpha-2 country code, e.g. "BE".' }),
 });
 export type Address = z.infer<typeof Address>;
 
 /** A customer as the shop knows it; email and address may be missing (guest checkouts, old data). */
 export const ShopCustomer = z.object({
-  id: z.string().startsWith('cus_'),
-  email: z.string().nullable(),
-  firstName: z.string(),
-  lastName: z.string(),
-  phone: z.string().nullable(),
-  address: Address.nullable(),
+  id: z.string().startsWith('cus_').meta({ description: 'The shop\'s id, `cus_0001` …' }),
+  email: z.string().nullable().meta({ description: 'Null for a guest without one; the integration matches Odoo partners by it.' }),
+  firstName: z.string().meta({ description: 'First name; may be empty.' }),
+  lastName: z.string().meta({ description: 'Last name; may be empty.' }),
+  phone: z.string().nullable().meta({ description: 'Phone number, or null.' }),
+  address: Address.nullable().meta({ description: 'The customer\'s address, or null (old data); the default shipping and the billing address.' }),
 });
 export type ShopCustomer = z.infer<typeof ShopCustomer>;
 
+/** A line of a shop order: one SKU, its quantity and price. */
 export const ShopOrderLine = z.object({
-  id: z.string().startsWith('line_'),
-  sku: z.string().min(1),
-  quantity: z.number().int().positive(),
-  // Per unit, as shown to the customer: tax included when the order's pricesIncludeTax is true.
-  unitPrice: Money.nonnegative(),
-  // Percent off the line, 0–100.
-  discountPercent: z.number().min(0).max(100).default(0),
+  id: z.string().startsWith('line_').meta({ description: 'The shop\'s line id, `line_0002` …' }),
+  sku: z.string().min(1).meta({ description: 'The product\'s SKU: its internal reference (default_code) in Odoo.' }),
+  quantity: z.number().int().positive().meta({ description: 'Units ordered.' }),
+  unitPrice: Money.nonnegative().meta({ description: 'Per unit in minor units (cents), as shown to the customer: tax included when the order\'s pricesIncludeTax is true.' }),
+  discountPercent: z.number().min(0).max(100).default(0).meta({ description: 'Percent off the line, 0–100.' }),
 });
 export type ShopOrderLine = z.infer<typeof ShopOrderLine>;
 
+/** An order as the shop holds it and its API returns it; what `checkout` returns. */
 export const ShopOrder = z.object({
-  id: z.string().startsWith('ord_'),
-  number: z.string(),
-  // Increases with every order: the cursor a connector lists from.
-  sequence: z.number().int().positive(),
-  customer: ShopCustomer,
-  lines: z.array(ShopOrderLine).min(1),
-  currency: z.string().length(3),
-  pricesIncludeTax: z.boolean(),
-  shippingAddress: Address.nullable(),
-  billingAddress: Address.nullable(),
-  // What the customer was charged in total (minor units).
-  total: Money.nonnegative(),
-  payment: z.object({ authorizationId: z.string().startsWith('auth_') }),
-  status: z.enum(['open', 'cancelled']),
-  acknowledged: z.boolean(),
-  createdAt: z.iso.datetime(),
+  id: z.string().startsWith('ord_').meta({ description: 'The shop\'s order id, `ord_0001` …: what connector methods and ledgers take.' }),
+  number: z.string().meta({ description: 'The number the customer sees, `#1001` (a second channel\'s `MA-1001`): the sale order\'s customer reference in Odoo.' }),
+  sequence: z.number().int().positive().meta({ description: 'Increases with every order: the cursor a connector lists from.' }),
+  customer: ShopCustomer.meta({ description: 'Who ordered.' }),
+  lines: z.array(ShopOrderLine).min(1).meta({ description: 'What was ordered.' }),
+  currency: z.string().length(3).meta({ description: 'ISO code of the prices and the total.' }),
+  pricesIncludeTax: z.boolean().meta({ description: 'Whether unit prices include tax.' }),
+  shippingAddress: Address.nullable().meta({ description: 'Where it goes; null when nothing is shipped.' }),
+  billingAddress: Address.nullable().meta({ description: 'The customer\'s address at checkout.' }),
+  total: Money.nonnegative().meta({ description: 'What the customer was charged in total (minor units).' }),
+  payment: z.object({ authorizationId: z.string().startsWith('auth_').meta({ description: 'The gateway\'s authorization of the total.' }) }).meta({ description: 'How the order is paid.' }),
+  status: z.enum(['open', 'cancelled']).meta({ description: '`cancelled` once the customer cancelled it (`ledger.cancelOrder`).' }),
+  acknowledged: z.boolean().meta({ description: 'Whether the integration confirmed it imported the order.' }),
+  createdAt: z.iso.datetime().meta({ description: 'When it was placed, in virtual time.' }),
 });
 export type ShopOrder = z.infer<typeof ShopOrder>;
 
