@@ -1,6 +1,7 @@
 import type { CarrierWebhook } from '../../mocks/carrier/index.ts';
 import type { PaymentWebhook } from '../../mocks/payment/index.ts';
 import type { ShopWebhook } from '../../mocks/shop/index.ts';
+import type { ConnectorCapability } from './capabilities.ts';
 import type { CorrectionQueue } from './correction-queue.ts';
 
 /**
@@ -28,6 +29,11 @@ export interface Connector {
   stop(): void;
   /** Starts again and catches up on what the shop holds. */
   start(): Promise<void>;
+  /**
+   * The flows the integration supports (see CONNECTOR_CAPABILITIES); a scenario that needs another
+   * is reported "not covered", never passed or failed. Undefined: all of them.
+   */
+  readonly capabilities?: readonly ConnectorCapability[];
   /** What could not be processed, with owners. */
   readonly corrections: CorrectionQueue;
 }

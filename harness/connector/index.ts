@@ -1,6 +1,9 @@
 // The integration under test
 /** What an integration must do for the scenarios; implement it to test your own. */
 export type { Connector } from './connector.ts';
+/** What a connector declares it supports, and the guard that reports the rest "not covered". */
+export { capabilityOf, CONNECTOR_CAPABILITIES, guardCapabilities, NotCoveredError } from './capabilities.ts';
+export type { ConnectorCapability, UncoveredCall } from './capabilities.ts';
 /** The reference integration and its factory. */
 export { ReferenceConnector, ConnectorStoppedError } from './reference-connector.ts';
 export { createReferenceConnector, REFERENCE_MAP_PATH } from './create-connector.ts';

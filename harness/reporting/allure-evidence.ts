@@ -47,6 +47,16 @@ export const labelFinding = async (finding: ProvenFinding): Promise<void> => {
   await allure.attachment(`finding on Odoo ${finding.odooMajor} (owner ${finding.owner})`, `${finding.says}\n\nproven again by:\n${finding.failure}\n`, { contentType: 'text/plain' });
 };
 
+/**
+ * Marks a scenario the connector cannot run (a capability it does not declare): skipped in Allure,
+ * with the tag and label `not-covered` and the capabilities missing, never passed or failed.
+ */
+export const labelNotCovered = async (capabilities: readonly string[]): Promise<void> => {
+  await allure.label('coverage', 'not-covered');
+  await allure.tag('not-covered');
+  await allure.attachment('not covered', `The connector does not declare: ${[...new Set(capabilities)].join(', ')}.\nDeclare them in its \`capabilities\` once it supports them.\n`, { contentType: 'text/plain' });
+};
+
 /** The owner a scenario's result is grouped under: set once, at its end, when what failed is known. */
 export const labelOwner = async (owner: string): Promise<void> => {
   await allure.owner(owner);

@@ -26,6 +26,7 @@ test('counts failed syncs, orders awaiting correction, mismatches and the mean t
   expect(summary.metrics).toEqual({
     scenarios: 2,
     failedScenarios: 1,
+    notCovered: 0,
     failedSyncs: 2,
     ordersAwaitingCorrection: 1,
     duplicatesFound: 1,
@@ -78,4 +79,16 @@ test('a scenario that proved a declared defect is listed as a finding with its o
   expect(markdown).toContain('| odoo-payments/refund-answer-lost | 19 | odoo-functional | payment_stripe sends no Idempotency-Key on refunds |');
   expect(markdown).toContain('⚑ refund answer lost');
   expect(markdown).toContain('✓ card declined');
+});
+
+test('a scenario the connector cannot run is counted and marked not covered, neither a pass nor a failure', async () => {
+  const summary = summarizeGovernance(await loadIntegrationMap(REFERENCE_MAP_PATH), [
+    { meta: meta('inventory/stock-push', 'stock-sync', 'stock pushed late'), status: 'skipped', facts: { corrections: [], violations: [], notCovered: ['stock-sync'] } },
+    { meta: meta('payments/b', 'payment-capture', 'card declined'), status: 'passed', facts: { corrections: [], violations: [] } },
+  ]);
+  expect(summary.metrics.notCovered).toBe(1);
+  expect(summary.metrics.failedScenarios).toBe(0);
+  const markdown = governanceMarkdown(summary);
+  expect(markdown).toContain('| stock-sync | ○ stock pushed late |');
+  expect(markdown).toContain('| not covered (the connector lacks a capability) | 1 |');
 });

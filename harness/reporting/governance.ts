@@ -17,6 +17,8 @@ export interface GovernanceSummary {
   readonly metrics: {
     readonly scenarios: number;
     readonly failedScenarios: number;
+    // Scenarios the connector cannot run (a capability it does not declare): neither passed nor failed.
+    readonly notCovered: number;
     // Items the integration could not process (each a failed sync).
     readonly failedSyncs: number;
     // Orders still parked in the correction queue at the end of their scenario.
@@ -83,7 +85,8 @@ const INVENTORY = /stock_shortage|quants|ordered =|delivered =|shop stock/;
 export const summarizeGovernance = (integration: IntegrationMap, scenarios: readonly GovernanceInput[]): GovernanceSummary => {
   const coverage: GovernanceSummary['coverage'] = Object.fromEntries(integration.flows.map((f) => [f.id, {}]));
   // A scenario that proved a declared defect covers its exception with a finding, not a pass.
-  for (const s of scenarios) ((coverage[s.meta.flow] ??= {})[s.meta.exception] ??= []).push({ id: s.meta.id, status: s.facts?.finding ? 'finding' : s.status });
+  // One the connector cannot run (a capability it lacks) is not covered: neither a pass nor a failure.
+  for (const s of scenarios) ((coverage[s.meta.flow] ??= {})[s.meta.exception] ??= []).push({ id: s.meta.id, status: s.facts?.finding ? 'finding' : s.facts?.notCovered ? 'not-covered' : s.status });
   const corrections = scenarios.flatMap((s) => s.facts?.corrections ?? []);
   const violations = scenarios.flatMap((s) => s.facts?.violations ?? []);
   const signals = [...corrections.map((c) => c.reason), ...violations];
@@ -99,6 +102,7 @@ export const summarizeGovernance = (integration: IntegrationMap, scenarios: read
     metrics: {
       scenarios: scenarios.length,
       failedScenarios: scenarios.filter((s) => s.status === 'failed').length,
+      notCovered: scenarios.filter((s) => s.facts?.notCovered).length,
       failedSyncs: corrections.length,
       ordersAwaitingCorrection: awaitingCorrection(corrections).size,
       duplicatesFound: signals.filter((x) => DUPLICATE.test(x)).length,
@@ -118,7 +122,15 @@ export const summarizeGovernance = (integration: IntegrationMap, scenarios: read
 export const governanceMarkdown = (summary: GovernanceSummary): string => {
   const m = summary.metrics;
   const mark = (cells: Array<{ status: string }>) =>
-    cells.every((c) => c.status === 'passed') ? '✓' : cells.some((c) => c.status === 'failed') ? '✗' : cells.some((c) => c.status === 'finding') ? '⚑' : '…';
+    cells.every((c) => c.status === 'passed')
+      ? '✓'
+      : cells.some((c) => c.status === 'failed')
+        ? '✗'
+        : cells.some((c) => c.status === 'finding')
+          ? '⚑'
+          : cells.every((c) => c.status === 'not-covered')
+            ? '○'
+            : '…';
   const lines = [
     `# Integration governance: ${summary.integration.name}`,
     '',
@@ -127,6 +139,7 @@ export const governanceMarkdown = (summary: GovernanceSummary): string => {
     '| metric | value |',
     '|---|---|',
     `| scenarios (failed) | ${m.scenarios} (${m.failedScenarios}) |`,
+    `| not covered (the connector lacks a capability) | ${m.notCovered} |`,
     `| failed syncs (items sent to the correction queue) | ${m.failedSyncs} |`,
     `| orders awaiting manual correction | ${m.ordersAwaitingCorrection} |`,
     `| duplicates found | ${m.duplicatesFound} |`,
@@ -150,7 +163,7 @@ export const governanceMarkdown = (summary: GovernanceSummary): string => {
     '',
     '## Coverage: flow × exception',
     '',
-    '| flow | exceptions covered (✓ passed, ✗ failed, ⚑ a finding in code nobody here wrote) |',
+    '| flow | exceptions covered (✓ passed, ✗ failed, ⚑ a finding in code nobody here wrote, ○ not covered: the connector lacks the capability) |',
     '|---|---|',
     ...Object.entries(summary.coverage).map(([flow, exceptions]) => `| ${flow} | ${Object.entries(exceptions).map(([e, cells]) => `${mark(cells)} ${e}`).join('; ') || '**no scenario**'} |`),
     '',

@@ -6,7 +6,7 @@ export type { RunSummary } from './summary-reporter.ts';
 export { scenarioResultOf } from './scenario-result.ts';
 export type { ScenarioResult } from './scenario-result.ts';
 /** Allure labels, evidence and failure routing for scenarios. */
-export { attachEvidence, labelFailure, labelFinding, labelOwner, labelScenario } from './allure-evidence.ts';
+export { attachEvidence, labelFailure, labelFinding, labelNotCovered, labelOwner, labelScenario } from './allure-evidence.ts';
 export type { ScenarioEvidence } from './allure-evidence.ts';
 export { failureCategory, ownerOfFailure } from './failure-category.ts';
 export type { FailureCategory } from './failure-category.ts';

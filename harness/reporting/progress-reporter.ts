@@ -13,6 +13,7 @@ export class ProgressReporter implements Reporter {
     const where = r.odooVersion ? ` [Odoo ${r.odooVersion}, ${r.transport}, ${r.target}]` : '';
     const kept = r.keptDatabase ? ` kept db: ${r.keptDatabase}` : '';
     const finding = r.finding ? `\n    finding for ${r.finding.owner}: ${r.finding.failure}` : '';
-    this.write(`${r.finding ? '⚑' : MARK[r.status]} ${r.id} ${(r.durationMs / 1000).toFixed(1)}s ${r.rpcCalls} calls (Odoo ${(r.odooMs / 1000).toFixed(1)}s)${where}${kept}${r.error ? `\n    ${r.error}` : ''}${finding}`);
+    const notCovered = r.notCovered ? `\n    not covered: the connector does not declare ${r.notCovered.join(', ')}` : '';
+    this.write(`${r.finding ? '⚑' : r.notCovered ? '○' : MARK[r.status]} ${r.id} ${(r.durationMs / 1000).toFixed(1)}s ${r.rpcCalls} calls (Odoo ${(r.odooMs / 1000).toFixed(1)}s)${where}${kept}${r.error && !r.notCovered ? `\n    ${r.error}` : ''}${finding}${notCovered}`);
   }
 }

@@ -24,6 +24,8 @@ export interface ScenarioResult {
   readonly error?: string;
   // The declared defect the scenario proved again (its status is then `passed`: it did its job).
   readonly finding?: { readonly owner: string; readonly failure: string };
+  // The capabilities the connector does not declare that the scenario needs (its status is then `skipped`).
+  readonly notCovered?: readonly string[];
 }
 
 /** Reads a finished scenario's result off vitest's test case (its meta carries the Odoo facts). */
@@ -49,5 +51,6 @@ export const scenarioResultOf = (testCase: TestCase): ScenarioResult | undefined
     keptDatabase: facts?.keptDatabase,
     error: result.errors?.[0]?.message?.split('\n')[0],
     ...(meta.governance?.finding ? { finding: { owner: meta.governance.finding.owner, failure: meta.governance.finding.failure.split('\n')[0]! } } : {}),
+    ...(meta.governance?.notCovered ? { notCovered: meta.governance.notCovered } : {}),
   };
 };

@@ -17,6 +17,8 @@ export interface RunSummary {
     readonly failed: number;
     // Of the passed: scenarios that proved a declared defect of Odoo's (or a vendor's) code again.
     readonly findings: number;
+    // Of the skipped: scenarios the connector cannot run (a capability it does not declare).
+    readonly notCovered: number;
     readonly scenarios: ScenarioResult[];
   }>;
 }
@@ -40,6 +42,7 @@ export class SummaryReporter implements Reporter {
       passed: scenarios.filter((s) => s.status === 'passed').length,
       failed: scenarios.filter((s) => s.status === 'failed').length,
       findings: scenarios.filter((s) => s.finding).length,
+      notCovered: scenarios.filter((s) => s.notCovered).length,
       scenarios: scenarios.sort((a, b) => a.id.localeCompare(b.id)),
     }));
     const summary: RunSummary = { generatedAt: new Date().toISOString(), runs };

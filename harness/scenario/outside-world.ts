@@ -3,7 +3,7 @@ import { CARRIER_URL, CarrierSimulator } from '../../mocks/carrier/index.ts';
 import { GATEWAY_URL, PaymentGatewaySimulator } from '../../mocks/payment/index.ts';
 import { VirtualClock, type DeliveryReport } from '../../mocks/shared/index.ts';
 import { SHOP_URL, ShopSimulator, type NewOrder, type ShopOrder } from '../../mocks/shop/index.ts';
-import { ConnectorStoppedError, DEFAULT_CHANNEL, loadConnectorFactory, type Connector, type ConnectorPolicy } from '../connector/index.ts';
+import { ConnectorStoppedError, DEFAULT_CHANNEL, guardCapabilities, NotCoveredError, loadConnectorFactory, type Connector, type ConnectorPolicy, type UncoveredCall } from '../connector/index.ts';
 import { ConfigError } from '../errors/index.ts';
 import { OdooTransportError, type OdooClient } from '../odoo/index.ts';
 
@@ -101,6 +101,8 @@ export class OutsideWorld {
     readonly channel: SalesChannel,
     // What the shop sells in, and its customers pay in, unless an order says otherwise.
     readonly currency: string,
+    // The calls its instances refused for a capability the connector does not declare.
+    readonly uncovered: UncoveredCall[],
   ) {}
 
   /** The systems of `channel` (the web shop unless named) and its integration instance; channels of one scenario share `clock`. */
@@ -113,8 +115,9 @@ export class OutsideWorld {
     const createConnector = await loadConnectorFactory();
     // Each call makes one more instance of the integration on the same systems and Odoo, with
     // state of its own (two pods of one service).
-    const newInstance = () =>
-      createConnector({
+    const uncovered: UncoveredCall[] = [];
+    const newInstance = async () =>
+      guardCapabilities(await createConnector({
         odoo,
         channel: channel.name,
         clock: { now: () => clock.now(), iso: () => clock.iso(), sleep: (ms) => clock.sleep(ms) },
@@ -122,8 +125,8 @@ export class OutsideWorld {
         // Real time only bounds a hanging request; backoff waits are virtual.
         retry: { timeoutMs: 250 },
         policy,
-      });
-    return new OutsideWorld(server, clock, shop, gateway, carrier, await newInstance(), newInstance, channel, currency);
+      }), uncovered);
+    return new OutsideWorld(server, clock, shop, gateway, carrier, await newInstance(), newInstance, channel, currency, uncovered);
   }
 
   /** A customer checks out: the gateway authorizes the total, the shop stores the order. */
@@ -158,6 +161,9 @@ export class OutsideWorld {
       if (delivered) continue;
       const failures = rounds.flatMap((r) => r.failed).filter((f) => !(f.error instanceof ConnectorStoppedError));
       if (!failures.length) return total;
+      // An event the connector does not cover: the scenario is not covered, no sender retry changes that.
+      const uncovered = failures.find((f) => f.error instanceof NotCoveredError);
+      if (uncovered) throw uncovered.error;
       const list = failures.map((f) => `${f.event.type} ${f.event.id}: ${f.error.message}`).join('; ');
       // Odoo unreachable: the senders retry later, once the scenario brings it back.
       if (failures.some((f) => f.error instanceof OdooTransportError)) throw new Error(`${failures.length} webhook(s) keep failing: ${list}`);

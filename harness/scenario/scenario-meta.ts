@@ -82,6 +82,8 @@ export interface GovernanceFacts {
   readonly failureOwner?: string;
   // The declared defect this run proved again (the scenario then counts as a finding, not a failure).
   readonly finding?: ProvenFinding;
+  // The capabilities the connector lacked for this scenario: it is reported "not covered", neither passed nor failed.
+  readonly notCovered?: readonly string[];
   // Per sales channel: shop orders placed and write-offs made (one channel, `shop`, unless the scenario adds some).
   readonly channels?: Readonly<Record<string, { readonly orders: number; readonly writeOffs: number }>>;
 }

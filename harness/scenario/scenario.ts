@@ -3,14 +3,14 @@ import { assert, inject, test as base } from 'vitest';
 import { ConfigError } from '../errors/index.ts';
 import { seededFaker } from '../data/index.ts';
 import { step as allureStep } from 'allure-js-commons';
-import { attachEvidence, failureCategory, labelFailure, labelFinding, labelOwner, labelScenario, ownerOfFailure, type FailureCategory } from '../reporting/index.ts';
+import { attachEvidence, failureCategory, labelFailure, labelFinding, labelNotCovered, labelOwner, labelScenario, ownerOfFailure, type FailureCategory } from '../reporting/index.ts';
 import type { HttpHandler } from 'msw';
 import type { SetupServer } from 'msw/node';
 import type { CarrierSimulator } from '../../mocks/carrier/index.ts';
 import type { PaymentGatewaySimulator } from '../../mocks/payment/index.ts';
 import type { VirtualClock } from '../../mocks/shared/index.ts';
 import type { ShopOrder, ShopSimulator } from '../../mocks/shop/index.ts';
-import { REFERENCE_MAP_PATH, type Connector } from '../connector/index.ts';
+import { NotCoveredError, REFERENCE_MAP_PATH, type Connector } from '../connector/index.ts';
 import { loadIntegrationMap, type Owner } from '../governance/index.ts';
 import type { ExpectedDivergence } from '../assert/index.ts';
 import { INTERRUPTED_BY_RESTART, type OdooClient } from '../odoo/index.ts';
@@ -178,7 +178,7 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
   }
   // A scenario cut by a restart of Odoo is run once more, on a fresh copy; any other failure is final.
   const retry = { count: 1, delay: 2_000, condition: INTERRUPTED_BY_RESTART };
-  scenarioTest(`${parsed.data.id}: ${parsed.data.title}${findingSuffix(parsed.data.finding)}`, { meta: { scenario: parsed.data }, retry }, async ({ odoo, data, session, world, task }) => {
+  scenarioTest(`${parsed.data.id}: ${parsed.data.title}${findingSuffix(parsed.data.finding)}`, { meta: { scenario: parsed.data }, retry }, async ({ odoo, data, session, world, task, skip }) => {
     // The id names the recording file: it must follow the scenario's own path (under the
     // project's scenarios/, or the library's in the package, compiled).
     const expectedFile = `scenarios/${parsed.data.id}.scenario.ts`;
@@ -188,6 +188,8 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
     let violated: string[] = [];
     let failure: FailureCategory | undefined;
     let finding: ProvenFinding | undefined;
+    // Set when the scenario needed a capability the connector does not declare.
+    let notCovered: NotCoveredError | undefined;
     const expectedDivergences: ExpectedDivergence[] = [];
     const warehouse = new Warehouse(odoo, config);
     const bookShipment = (channel: OutsideWorld) => async (order: ShopOrder) => {
@@ -253,6 +255,9 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
       } catch (error) {
         bodyError = error;
       }
+      // A call the connector does not cover decides the result, whatever the body made of it.
+      const uncovered = channels.flatMap((c) => c.uncovered);
+      if (uncovered.length) throw new NotCoveredError(uncovered);
       // The provider's answers that broke their contract and that the scenario did not take and assert.
       const offContract = ownProvider?.takeOffContract() ?? [];
       if (ownProvider && offContract.length && bodyError === undefined) bodyError = new ProviderContractError(ownProvider.providerName, offContract);
@@ -275,6 +280,11 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
       if (outcome.violations.length) assert.fail(`${outcome.violations.length} invariant(s) violated after the scenario:\n${reconciliation}`);
       if (findingDeclaredOn(parsed.data.finding, odoo.version.major)) throw new FindingGoneError(parsed.data.id, parsed.data.finding, odoo.version.major);
     } catch (error) {
+      if (error instanceof NotCoveredError) {
+        notCovered = error;
+        await labelNotCovered(error.uncovered.map((u) => u.capability));
+        return;
+      }
       // The declared defect, proven once more: reported as a finding for its owner, not a failure.
       finding = error instanceof FindingGoneError ? undefined : provenFinding(parsed.data.finding, odoo.version.major, error);
       if (finding) {
@@ -307,6 +317,7 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
         channels: Object.fromEntries(channels.map((c) => [c.channel.name, { orders: c.shop.ledger.orders.size, writeOffs: c.connector.corrections.writeOffs.length }])),
         ...(failureOwner ? { failureOwner } : {}),
         ...(finding ? { finding } : {}),
+        ...(notCovered ? { notCovered: [...new Set(notCovered.uncovered.map((u) => u.capability))] } : {}),
       };
       await attachEvidence({
         transcript: session.transcript(),
@@ -319,6 +330,8 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
         replayCommand: `npx vitest run --project replay-${odoo.version.major} ${expectedFile}`,
         seed: session.seed,
       });
+      // Neither passed nor failed: vitest reports it skipped, with why; the reporters say "not covered".
+      if (notCovered) skip(notCovered.message);
     }
   });
 };
