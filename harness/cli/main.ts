@@ -4,12 +4,13 @@ import { HarnessError } from '../errors/index.ts';
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { currentRunId, latestLink, PACKAGE_ROOT, PROJECT_ROOT, runDirectory } from '../project/index.ts';
 import { environmentFor, parseCli } from './cli-options.ts';
 import { formatChecks, runDoctor } from '../diagnose/index.ts';
 import { PROXY_ENV_HINT, proxyEnvExports } from './proxy-env.ts';
 import { initProject } from '../package/init-project.ts';
+import { findingsMarkdown, readRunOutcomes } from '../reporting/findings-table.ts';
 
 // Allure's command line, found from the harness: a project that installed the package has it
 // under node_modules, not necessarily on its PATH.
@@ -54,6 +55,11 @@ const main = async (): Promise<number> => {
   }
   if (options.command === 'init') return initProject(PROJECT_ROOT, process.stdout);
   if (options.command === 'report') return buildReport(latestLink());
+  if (options.command === 'findings') {
+    const folders = options.files.length ? options.files.map((f) => resolve(PROJECT_ROOT, f)) : [latestLink()];
+    process.stdout.write(findingsMarkdown((await Promise.all(folders.map(readRunOutcomes))).flat()));
+    return 0;
+  }
   // Every scenario replayed from the project's recordings, with no Odoo: what CI runs.
   if (options.command === 'test') return runVitest(['replay-18', 'replay-19'], options.files, options.grep ? { testNamePattern: options.grep } : {});
   if (options.command === 'proxy-env') {

@@ -23,6 +23,10 @@ export { DEFAULT_CHANNEL, ExternalIds } from './odoo-refs.ts';
 /** Customer matching rules. */
 export { normalizeEmail } from './customers.ts';
 export type { CaptureOutcome } from './payments.ts';
+/** An integration in a process of its own: started, reached over HTTP, its Odoo traffic recorded. */
+export { IntegrationCallError, IntegrationProcess } from './out-of-process/index.ts';
+export type { IntegrationProcessOptions, OutOfProcessHooks, SimulatorUrls } from './out-of-process/index.ts';
+export type { IntegrationOdooEndpoint } from '../odoo/pages/integration-odoo-proxy.ts';
 /** Plugs in your own integration (HARNESS_CONNECTOR). */
 export { loadConnectorFactory } from './load-connector.ts';
 export type { ConnectorFactory, ConnectorFactoryOptions } from './load-connector.ts';

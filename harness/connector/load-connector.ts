@@ -3,9 +3,16 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../errors/index.ts';
 import type { Connector } from './connector.ts';
 import { createReferenceConnector, type ReferenceConnectorOptions } from './create-connector.ts';
+import type { OutOfProcessHooks } from './out-of-process/index.ts';
 
-/** What the harness hands a connector factory: Odoo, the sales channel it serves (its shop's URL), the virtual clock, the systems' URLs, the scenario's policy. */
-export type ConnectorFactoryOptions = Pick<ReferenceConnectorOptions, 'odoo' | 'channel' | 'clock' | 'urls' | 'retry' | 'policy'>;
+/**
+ * What the harness hands a connector factory: Odoo, the sales channel it serves (its shop's URL),
+ * the virtual clock, the systems' URLs (in process), the scenario's policy, and, for an
+ * integration in a process of its own, `outOfProcess` (the systems on real HTTP, Odoo's proxy).
+ */
+export type ConnectorFactoryOptions = Pick<ReferenceConnectorOptions, 'odoo' | 'channel' | 'clock' | 'urls' | 'retry' | 'policy'> & {
+  readonly outOfProcess: OutOfProcessHooks;
+};
 
 /** Builds the integration under test for one scenario. */
 export type ConnectorFactory = (options: ConnectorFactoryOptions) => Promise<Connector>;

@@ -14,6 +14,9 @@ const MASTER_DATA_REASONS = new Set(['unknown_sku', 'incomplete_customer', 'dupl
  * something else) is the integration's logic.
  */
 export const failureCategory = (error: unknown, openCorrections: readonly Correction[]): FailureCategory => {
+  // An integration in another process that failed a call (an error answer, no answer) failed in
+  // its own logic, whatever its message says of Odoo or the network: it is the one that must cope.
+  if (causes(error).some((e) => e.name === 'IntegrationCallError')) return 'integration-logic';
   const name = (error as Error | undefined)?.name ?? '';
   const message = (error as Error | undefined)?.message ?? String(error);
   if (['OdooTransportError', 'InfrastructureError'].includes(name) || isServerGoingAway(error) || /got no Odoo answer|connection refused|ECONNREFUSED|container|Docker|No space left on device/i.test(message)) return 'infrastructure';
@@ -21,6 +24,13 @@ export const failureCategory = (error: unknown, openCorrections: readonly Correc
   if (openCorrections.some((c) => MASTER_DATA_REASONS.has(c.reason)) && /correction queue/.test(message)) return 'master-data';
   if (['OdooUserError', 'OdooServerError', 'OdooAccessError', 'OdooMissingRecordError'].includes(name) || /refused by Odoo|failed inside Odoo/.test(message)) return 'odoo-functional';
   return 'integration-logic';
+};
+
+// The error and the errors it was caused by.
+const causes = (error: unknown): Error[] => {
+  const chain: Error[] = [];
+  for (let e = error; e instanceof Error && chain.length < 5; e = e.cause) chain.push(e);
+  return chain;
 };
 
 /**

@@ -1,9 +1,22 @@
+import { RequestHandler } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
 import { CARRIER_URL, CarrierSimulator } from '../../mocks/carrier/index.ts';
 import { GATEWAY_URL, PaymentGatewaySimulator } from '../../mocks/payment/index.ts';
-import { VirtualClock, type DeliveryReport } from '../../mocks/shared/index.ts';
+import { startSimulatorServer, VirtualClock, type DeliveryReport } from '../../mocks/shared/index.ts';
 import { SHOP_URL, ShopSimulator, type NewOrder, type ShopOrder } from '../../mocks/shop/index.ts';
-import { ConnectorStoppedError, DEFAULT_CHANNEL, guardCapabilities, NotCoveredError, loadConnectorFactory, type Connector, type ConnectorPolicy, type UncoveredCall } from '../connector/index.ts';
+import {
+  ConnectorStoppedError,
+  DEFAULT_CHANNEL,
+  guardCapabilities,
+  NotCoveredError,
+  loadConnectorFactory,
+  type Connector,
+  type ConnectorPolicy,
+  type IntegrationOdooEndpoint,
+  type OutOfProcessHooks,
+  type SimulatorUrls,
+  type UncoveredCall,
+} from '../connector/index.ts';
 import { ConfigError } from '../errors/index.ts';
 import { OdooTransportError, type OdooClient } from '../odoo/index.ts';
 
@@ -82,7 +95,14 @@ export interface OutsideWorldOptions {
   readonly clock?: VirtualClock;
   // The shop's currency (ISO code), USD unless the configuration says otherwise.
   readonly currency?: string;
+  // Where an integration in another process reaches the scenario's Odoo (the session's proxy).
+  readonly integrationOdoo?: () => Promise<IntegrationOdooEndpoint>;
+  // What must stop when the scenario ends; the channels of one scenario share it.
+  readonly cleanups?: Cleanups;
 }
+
+/** What must stop when the scenario ends (integration processes, servers), run last first. */
+export type Cleanups = Array<() => Promise<void>>;
 
 /**
  * Shop, payment gateway and carrier simulators of one sales channel on a virtual clock, their handlers installed on
@@ -103,16 +123,18 @@ export class OutsideWorld {
     readonly currency: string,
     // The calls its instances refused for a capability the connector does not declare.
     readonly uncovered: UncoveredCall[],
+    readonly cleanups: Cleanups,
   ) {}
 
   /** The systems of `channel` (the web shop unless named) and its integration instance; channels of one scenario share `clock`. */
   static async create(server: SetupServer, odoo: OdooClient, options: OutsideWorldOptions = {}): Promise<OutsideWorld> {
-    const { policy = {}, channel = WEB_SHOP, clock = new VirtualClock(), currency = 'USD' } = options;
+    const { policy = {}, channel = WEB_SHOP, clock = new VirtualClock(), currency = 'USD', cleanups = [] } = options;
     const shop = new ShopSimulator(clock, channelUrl(SHOP_URL, channel), channel.orderNumberPrefix);
     const gateway = new PaymentGatewaySimulator(clock, { idTag: channel.idTag }, channelUrl(GATEWAY_URL, channel), gatewayWebhookVersion());
     const carrier = new CarrierSimulator(clock, channelUrl(CARRIER_URL, channel), channel.idTag);
     server.use(...shop.handlers(), ...gateway.handlers(), ...carrier.handlers());
     const createConnector = await loadConnectorFactory();
+    const outOfProcess = outOfProcessHooks(server, [shop, gateway, carrier], cleanups, options.integrationOdoo);
     // Each call makes one more instance of the integration on the same systems and Odoo, with
     // state of its own (two pods of one service).
     const uncovered: UncoveredCall[] = [];
@@ -125,8 +147,9 @@ export class OutsideWorld {
         // Real time only bounds a hanging request; backoff waits are virtual.
         retry: { timeoutMs: 250 },
         policy,
+        outOfProcess,
       }), uncovered);
-    return new OutsideWorld(server, clock, shop, gateway, carrier, await newInstance(), newInstance, channel, currency, uncovered);
+    return new OutsideWorld(server, clock, shop, gateway, carrier, await newInstance(), newInstance, channel, currency, uncovered, cleanups);
   }
 
   /** A customer checks out: the gateway authorizes the total, the shop stores the order. */
@@ -169,7 +192,7 @@ export class OutsideWorld {
       if (failures.some((f) => f.error instanceof OdooTransportError)) throw new Error(`${failures.length} webhook(s) keep failing: ${list}`);
       // Any other failure is delivered again at once, as senders retry, until they give up.
       if (failures.some((f) => f.failures >= SENDER_ATTEMPTS))
-        throw new Error(`${failures.length} webhook(s) failed ${SENDER_ATTEMPTS} deliveries and their senders gave up, with nothing in Odoo and nothing in the correction queue: ${list}`);
+        throw new Error(`${failures.length} webhook(s) failed ${SENDER_ATTEMPTS} deliveries and their senders gave up, with nothing in Odoo and nothing in the correction queue: ${list}`, { cause: failures[0]!.error });
     }
   }
 
@@ -189,8 +212,35 @@ export class OutsideWorld {
     };
   }
 
-  /** Removes this scenario's handlers from the worker's server. */
-  dispose(): void {
+  /** Stops what the scenario started (last first; one failing does not keep the others running), then removes its handlers from the worker's server. */
+  async dispose(): Promise<void> {
+    const failures: unknown[] = [];
+    for (const cleanup of this.cleanups.splice(0).reverse()) await cleanup().catch((error: unknown) => failures.push(error));
     this.server.resetHandlers();
+    if (failures.length) throw new AggregateError(failures, `${failures.length} cleanup(s) of the scenario failed`);
   }
 }
+
+// The simulators on real HTTP (once per channel, whichever instance asks) and Odoo's proxy.
+const outOfProcessHooks = (
+  server: SetupServer,
+  [shop, gateway, carrier]: readonly [ShopSimulator, PaymentGatewaySimulator, CarrierSimulator],
+  cleanups: Cleanups,
+  integrationOdoo: (() => Promise<IntegrationOdooEndpoint>) | undefined,
+): OutOfProcessHooks => {
+  let served: Promise<SimulatorUrls> | undefined;
+  return {
+    serveSimulators: () =>
+      (served ??= (async () => {
+        // The worker's handlers as they are at each request: the scenario's injected faults first.
+        const [shopServer, gatewayServer, carrierServer] = await Promise.all([shop.baseUrl, gateway.baseUrl, carrier.baseUrl].map((base) => startSimulatorServer(base, () => server.listHandlers().filter((h): h is RequestHandler => h instanceof RequestHandler))));
+        for (const started of [shopServer!, gatewayServer!, carrierServer!]) cleanups.push(() => started.close());
+        return { shop: shopServer!.url, gateway: gatewayServer!.url, carrier: carrierServer!.url };
+      })()),
+    odoo: () => {
+      if (!integrationOdoo) throw new ConfigError('outOfProcess.odoo', '✖ this world has no scenario session to reach Odoo through');
+      return integrationOdoo();
+    },
+    onDispose: (cleanup) => void cleanups.push(cleanup),
+  };
+};

@@ -15,6 +15,7 @@ import {
   type RecordedExchange,
 } from '../odoo/index.ts';
 import { checkFaultRule, OdooFaultProxy, type OdooFaults } from '../odoo/fault-proxy/index.ts';
+import { IntegrationOdooProxy, type IntegrationOdooEndpoint } from '../odoo/pages/integration-odoo-proxy.ts';
 import { SecretRedactor } from '../secrets/index.ts';
 import type { HarnessRunContext } from './run-context.ts';
 import { OdooLink } from './odoo-link.ts';
@@ -48,6 +49,9 @@ export interface OdooServingHooks {
  * writes the recording of a passed live run, and checks that a replay asked everything.
  */
 export class ScenarioSession {
+  // The way an integration in another process reaches this scenario's Odoo, once asked for.
+  #integrationProxy: Promise<IntegrationOdooProxy> | undefined;
+
   private constructor(
     readonly scenarioId: string,
     readonly odoo: OdooClient,
@@ -135,7 +139,11 @@ export class ScenarioSession {
         // The recorder also keeps the report's transcript; the link goes outside it, so calls made
         // while the link is down never reach Odoo.
         // Page requests (portal, webhooks) go the same way, through the fault proxy, to be recorded with the calls.
-        wrapTransport: (inner) => (link = new OdooLink((recorder = new RecordingTransport(new PageTransport(inner, viaProxy, overrides.timeoutMs ?? run.timeoutMs), redactor)), target.url)),
+        // An integration in another process is signed in below the recorder, as the harness's own user.
+        wrapTransport: (inner) => {
+          const pages = new PageTransport(inner, viaProxy, overrides.timeoutMs ?? run.timeoutMs, fetch, { login: target.login, secret: apiKey ?? target.apiKey ?? target.password });
+          return (link = new OdooLink((recorder = new RecordingTransport(pages, redactor)), target.url));
+        },
       }));
     } catch (error) {
       await proxy?.close();
@@ -174,11 +182,28 @@ export class ScenarioSession {
     });
   }
 
+  /**
+   * Where an integration in another process reaches this scenario's Odoo: a proxy on loopback whose
+   * traffic is recorded with the scenario's calls (live) or answered from the recording (replay).
+   */
+  integrationOdoo(): Promise<IntegrationOdooEndpoint> {
+    this.#integrationProxy ??= IntegrationOdooProxy.start(this.link, this.odoo.database);
+    return this.#integrationProxy.then((proxy) => proxy.endpoint);
+  }
+
+  /** The first request of the integration the harness could not answer (on replay: one the recording lacks). */
+  async integrationUnanswered(): Promise<Error | undefined> {
+    return (await this.#integrationProxy)?.mismatches[0];
+  }
+
   /** Gives the database back and finishes the recording or replay. Returns the database if kept. */
   async close(passed: boolean): Promise<string | undefined> {
     const started = performance.now();
+    const proxy = await this.#integrationProxy;
+    await proxy?.close();
     try {
-      return await this.finish(passed);
+      // A request of the integration left unanswered fails the run, whatever the body made of it.
+      return await this.finish(passed && !proxy?.mismatches.length);
     } finally {
       this.databaseMs += Math.round(performance.now() - started);
     }

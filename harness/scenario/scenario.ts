@@ -136,10 +136,14 @@ export const scenarioTest = base.extend<ScenarioFixtures & WorkerFixtures>({
   },
   odoo: async ({ session }, use) => use(session.odoo),
   data: async ({ session }, use) => use(seededFaker(session.seed)),
-  world: async ({ msw, odoo, task }, use) => {
-    const world = await OutsideWorld.create(msw, odoo, { policy: task.meta.scenario?.connectorPolicy, currency: shopCurrency() });
-    await use(world);
-    world.dispose();
+  world: async ({ msw, odoo, session, task }, use) => {
+    const world = await OutsideWorld.create(msw, odoo, { policy: task.meta.scenario?.connectorPolicy, currency: shopCurrency(), integrationOdoo: () => session.integrationOdoo() });
+    try {
+      await use(world);
+    } finally {
+      // Integration processes and servers stop before the session gives its database back.
+      await world.dispose();
+    }
   },
 });
 
@@ -244,6 +248,8 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
               channel: salesChannel(name, channels.map((c) => c.channel)),
               clock: world.clock,
               currency: world.currency,
+              integrationOdoo: () => session.integrationOdoo(),
+              cleanups: world.cleanups,
             });
             channels.push(channel);
             return { name, ...channelContext(channel, `the ${name} order is imported and paid`) };
@@ -255,6 +261,10 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
       } catch (error) {
         bodyError = error;
       }
+      // A request of an integration in another process that the harness could not answer (on
+      // replay: one the recording lacks) is the run's failure, whatever the integration made of it.
+      const unanswered = await session.integrationUnanswered();
+      if (unanswered && bodyError === undefined) bodyError = unanswered;
       // A call the connector does not cover decides the result, whatever the body made of it.
       const uncovered = channels.flatMap((c) => c.uncovered);
       if (uncovered.length) throw new NotCoveredError(uncovered);
@@ -327,7 +337,8 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
           ...(channels.length > 1 ? { otherChannels: Object.fromEntries(channels.slice(1).map((c) => [c.channel.name, c.ledgers()])) } : {}), odooFaultsFired: session.faults.fired },
         corrections: channels.flatMap((c) => c.connector.corrections.items.map((item) => (c === world ? item : { channel: c.channel.name, ...item }))),
         reconciliation,
-        replayCommand: `npx vitest run --project replay-${odoo.version.major} ${expectedFile}`,
+        // The file as vitest names it: the project's own, or the library's inside the package.
+        replayCommand: `npx vitest run --project replay-${odoo.version.major} ${task.file.name}`,
         seed: session.seed,
       });
       // Neither passed nor failed: vitest reports it skipped, with why; the reporters say "not covered".

@@ -9,6 +9,18 @@ import type { Transport, TransportResult } from '../transports/transport.ts';
  */
 export const PAGE_MODEL = '(http)';
 
+/**
+ * What stands in a recorded integration request for what changes from run to run or is secret:
+ * the database's name, and the credentials the harness signs in with on the integration's behalf.
+ */
+export const INTEGRATION_PLACEHOLDERS = { database: '{{database}}', login: 'oeh-integration-login', secret: 'oeh-integration-secret' } as const;
+
+/** The real login and secret (a password or an API key) that replace the integration's placeholders, live. */
+export interface IntegrationCredentials {
+  readonly login: string;
+  readonly secret: string;
+}
+
 /** What a page request answers, as recorded: no headers but where it redirects. */
 export interface PageAnswer {
   readonly status: number;
@@ -37,6 +49,8 @@ export class PageTransport implements Transport {
     readonly baseUrl: string,
     readonly timeoutMs: number,
     readonly fetchFn: typeof globalThis.fetch = fetch,
+    // Live: who the integration's own RPC requests (`kwargs.session: false`) are signed in as.
+    readonly integrationCredentials?: IntegrationCredentials,
   ) {}
 
   get name() {
@@ -46,21 +60,34 @@ export class PageTransport implements Transport {
   async execute(call: OdooCall): Promise<TransportResult> {
     if (call.model !== PAGE_MODEL) return this.inner.execute(call);
     const [verb, path] = call.method.split(' ') as [string, string];
-    const body = call.args[0] as string | undefined;
     const url = `${this.baseUrl}${path}`;
     const client = String(call.kwargs.as ?? 'browser');
+    // An integration's RPC carries its credentials in the request itself: no web session.
+    const rpc = call.kwargs.session === false;
+    const recordedBody = call.args[0] as string | undefined;
+    const body = rpc && recordedBody !== undefined ? this.#signedIn(recordedBody, call.database, requestHeaders.get(call)?.['content-type']) : recordedBody;
     try {
-      const sessionId = await this.#session(client, call.database);
-      const headers = { ...requestHeaders.get(call), cookie: `session_id=${sessionId}` };
+      const headers = rpc ? { ...requestHeaders.get(call) } : { ...requestHeaders.get(call), cookie: `session_id=${await this.#session(client, call.database)}` };
       const response = await this.fetchFn(url, { method: verb, headers, ...(body !== undefined ? { body } : {}), redirect: 'manual', signal: AbortSignal.timeout(this.timeoutMs) });
       const renewed = sessionIdOf(response);
-      if (renewed) this.#sessions.set(client, Promise.resolve(renewed));
-      const answer: PageAnswer = { status: response.status, location: response.headers.get('location'), body: await response.text() };
+      if (renewed && !rpc) this.#sessions.set(client, Promise.resolve(renewed));
+      const text = await response.text();
+      const answer: PageAnswer = { status: response.status, location: response.headers.get('location'), body: rpc ? text.split(call.database).join(INTEGRATION_PLACEHOLDERS.database) : text };
       return { value: answer, committedNone: false };
     } catch (error) {
       if (error instanceof OdooTransportError) throw error;
       throw new OdooTransportError(call, url, (error as Error).message, undefined, { cause: error });
     }
+  }
+
+  // The integration's request as Odoo must get it: the real database, and the real credentials in
+  // place of the placeholders (escaped for the request's format).
+  #signedIn(body: string, database: string, contentType = ''): string {
+    const credentials = this.integrationCredentials;
+    const escape = /json/.test(contentType) || body.trimStart().startsWith('{') ? (v: string) => JSON.stringify(v).slice(1, -1) : escapeXml;
+    let out = body.split(INTEGRATION_PLACEHOLDERS.database).join(escape(database));
+    if (credentials) out = out.split(INTEGRATION_PLACEHOLDERS.secret).join(escape(credentials.secret)).split(INTEGRATION_PLACEHOLDERS.login).join(escape(credentials.login));
+    return out;
   }
 
   #session(client: string, database: string): Promise<string> {
@@ -80,19 +107,23 @@ export class PageTransport implements Transport {
   }
 }
 
+const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 const sessionIdOf = (response: Response): string | undefined => /session_id=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
 
 /**
  * A `fetch` for code that speaks to Odoo's pages as `client` (PortalCustomer as the customer's
  * browser, webhook deliveries as the provider), sending each request as a page call through
  * `transport` (the scenario's chain: live, recording or replay). Cookies are the transport's.
+ * With `rpc`, the requests are an integration's own RPC (XML-RPC, JSON-RPC): no web session, and
+ * the body's placeholders (INTEGRATION_PLACEHOLDERS) are signed in below the recording.
  */
 export const pageFetch =
-  (transport: Transport, database: string, client: string): typeof globalThis.fetch =>
+  (transport: Transport, database: string, client: string, options: { readonly rpc?: boolean } = {}): typeof globalThis.fetch =>
   async (input, init = {}) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     const body = init.body === undefined || init.body === null ? undefined : String(init.body);
-    const call: OdooCall = { database, model: PAGE_MODEL, method: `${init.method ?? 'GET'} ${url.pathname}${url.search}`, args: body === undefined ? [] : [body], kwargs: { as: client } };
+    const call: OdooCall = { database, model: PAGE_MODEL, method: `${init.method ?? 'GET'} ${url.pathname}${url.search}`, args: body === undefined ? [] : [body], kwargs: { as: client, ...(options.rpc ? { session: false } : {}) } };
     // The caller's cookie is dropped: the transport keeps the client's session itself.
     const sent = new Headers(init.headers);
     sent.delete('cookie');
