@@ -14,6 +14,7 @@ export const CliOptions = z.object({
   allowSharedDatabase: z.boolean().default(false),
   library: z.boolean().default(false),
   grep: z.string().optional(),
+  exclude: z.string().optional(),
   workers: z.coerce.number().int().min(1).max(16).optional(),
   seed: z.coerce.number().int().nonnegative().optional(),
   shard: z.string().regex(/^[1-9]\d*\/[1-9]\d*$/, 'expected i/n, e.g. 1/4').optional(),
@@ -45,6 +46,7 @@ Options (each overrides the environment variable in brackets):
   --allow-shared-database      run on ODOO_DATABASE, a database the harness did not create
   --library                    the built-in scenario library too, against your connector [HARNESS_LIBRARY=1]
   --grep TEXT                  only scenarios whose name contains TEXT
+  --exclude TEXT               findings: leave out the scenarios whose name contains TEXT
   --workers N                  scenarios in parallel (default 1)
   --seed N                     one seed for every scenario's data [SEED]
   --shard i/n                  run the i-th of n parts (CI runners); merge their run folders' allure-results`;
@@ -68,6 +70,7 @@ export const parseCli = (argv: readonly string[]): CliOptions => {
         'allow-shared-database': { type: 'boolean' },
         library: { type: 'boolean' },
         grep: { type: 'string' },
+        exclude: { type: 'string' },
         workers: { type: 'string' },
         seed: { type: 'string' },
         shard: { type: 'string' },
@@ -87,6 +90,7 @@ export const parseCli = (argv: readonly string[]): CliOptions => {
     allowSharedDatabase: parsed.values['allow-shared-database'] ?? false,
     library: parsed.values.library ?? false,
     grep: parsed.values.grep,
+    exclude: parsed.values.exclude,
     workers: parsed.values.workers,
     seed: parsed.values.seed,
     shard: parsed.values.shard,

@@ -57,7 +57,9 @@ const main = async (): Promise<number> => {
   if (options.command === 'report') return buildReport(latestLink());
   if (options.command === 'findings') {
     const folders = options.files.length ? options.files.map((f) => resolve(PROJECT_ROOT, f)) : [latestLink()];
-    process.stdout.write(findingsMarkdown((await Promise.all(folders.map(readRunOutcomes))).flat()));
+    const named = (o: { id: string; title: string }, text: string) => `${o.id}: ${o.title}`.includes(text);
+    const outcomes = (await Promise.all(folders.map(readRunOutcomes))).flat().filter((o) => (!options.grep || named(o, options.grep)) && (!options.exclude || !named(o, options.exclude)));
+    process.stdout.write(findingsMarkdown(outcomes));
     return 0;
   }
   // Every scenario replayed from the project's recordings, with no Odoo: what CI runs.

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { InfrastructureError } from '../errors/index.ts';
 import type { OdooRestartStage } from './target.ts';
 import type { CapabilityName } from './template/capabilities.ts';
@@ -42,15 +43,28 @@ export class BrokerClient {
   }
 
   async #post(path: string, body: unknown, failure: string, timeoutMs = COPY_TIMEOUT_MS): Promise<unknown> {
-    const response = await fetch(`${this.url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const payload = (await response.json()) as { error?: string };
+    const { status, text } = await postLoopback(`${this.url}${path}`, { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' }, JSON.stringify(body), timeoutMs);
+    const payload = JSON.parse(text) as { error?: string };
     // The broker makes and drops the scenario's database, and restarts Odoo: when it cannot, the server, Docker or a disk failed.
-    if (!response.ok) throw new InfrastructureError(`${failure}: ${payload.error ?? `HTTP ${response.status}`}`, FIX);
+    if (status < 200 || status >= 300) throw new InfrastructureError(`${failure}: ${payload.error ?? `HTTP ${status}`}`, FIX);
     return payload;
   }
 }
+
+/**
+ * A POST to the broker on loopback that waits as long as `timeoutMs`: Node's fetch gives up after
+ * 300 s without response headers whatever its signal says, and a copy can wait longer than that
+ * behind a capability's template build.
+ */
+export const postLoopback = (url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<{ status: number; text: string }> =>
+  new Promise((resolve, reject) => {
+    const sent = request(url, { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) }, timeout: timeoutMs }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      response.on('error', reject);
+    });
+    sent.on('timeout', () => sent.destroy(new Error(`the harness's broker did not answer ${new URL(url).pathname} within ${Math.round(timeoutMs / 1000)} s`)));
+    sent.on('error', reject);
+    sent.end(body);
+  });
