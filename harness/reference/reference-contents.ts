@@ -101,7 +101,7 @@ export const REFERENCE_CONTENTS: readonly ReferencePart[] = [
   },
   {
     title: 'The integration under test',
-    intro: "The context's `connector` is the integration: the reference connector, or yours (HARNESS_CONNECTOR) implementing the same interface.",
+    intro: "The context's `connector` is the integration: the reference connector, or yours (HARNESS_CONNECTOR) implementing the same interface. An integration in a process of its own gets `outOfProcess` in its factory's options (README: \"An integration in another process, in any language\").",
     entries: [
       ts('harness/connector/connector.ts', 'Connector'),
       ts('harness/connector/connector-context.ts', 'ConnectorPolicy', {
@@ -112,6 +112,10 @@ export const REFERENCE_CONTENTS: readonly ReferencePart[] = [
       ts('harness/connector/correction-queue.ts', 'CorrectionQueue'),
       ts('harness/connector/correction-queue.ts', 'Correction', { table: 'fields' }),
       ts('harness/connector/correction-queue.ts', 'WriteOff', { table: 'fields' }),
+      ts('harness/connector/out-of-process/out-of-process.ts', 'OutOfProcessHooks'),
+      ts('harness/odoo/pages/integration-odoo-proxy.ts', 'IntegrationOdooEndpoint', { table: 'fields' }),
+      ts('harness/connector/out-of-process/integration-process.ts', 'IntegrationProcess'),
+      ts('harness/connector/out-of-process/integration-process.ts', 'IntegrationProcessOptions', { table: 'fields' }),
     ],
   },
   {

@@ -6,10 +6,13 @@ import { HarnessError } from '../../errors/index.ts';
 export interface IntegrationProcessOptions {
   // Names it in errors and logs (`quick-connector`).
   readonly name: string;
+  // The program (`python3`, `node`, a service's start script), found on PATH or by path.
   readonly command: string;
+  // Its arguments (the script to run).
   readonly args: readonly string[];
   // Added to the harness's environment: the systems' URLs, Odoo's endpoint.
   readonly env: Readonly<Record<string, string>>;
+  // Where it runs (the harness's folder unless given).
   readonly cwd?: string;
   // How long it may take to print `LISTENING <url>` (default 20 s).
   readonly readyTimeoutMs?: number;
@@ -41,6 +44,7 @@ export class IntegrationProcess {
   #exit: string | undefined;
 
   private constructor(
+    // As given to start(), in errors.
     readonly name: string,
     private readonly child: ChildProcess,
     // Where its HTTP API answers.

@@ -10,9 +10,10 @@ export interface IntegrationOdooEndpoint {
   readonly url: string;
   // The scenario's database (on replay, its replay name).
   readonly database: string;
-  // Stand-ins the proxy signs in with for real (INTEGRATION_PLACEHOLDERS): the integration never
+  // A stand-in the proxy signs in with for real (INTEGRATION_PLACEHOLDERS): the integration never
   // holds Odoo's credentials, and its recorded requests are the same on every run.
   readonly login: string;
+  // The password's stand-in, replaced on the way by the harness's password or API key.
   readonly password: string;
 }
 
