@@ -6,13 +6,9 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+source "$repo/harness/package/packed-project.sh"
 
-tarball="$(cd "$repo" && npm pack --silent --pack-destination "$work" | tail -n 1)"
-mkdir "$work/project"
-cd "$work/project"
-npm init -y >/dev/null
-npm install --no-audit --no-fund "$work/$tarball" >/dev/null
-npx odoo-harness init
+new_packed_project
 # A second init must refuse, and write nothing.
 if npx odoo-harness init >"$work/second-init.txt"; then echo "✖ a second init did not refuse"; exit 1; fi
 grep -q 'writes nothing' "$work/second-init.txt"

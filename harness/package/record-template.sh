@@ -10,13 +10,9 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+source "$repo/harness/package/packed-project.sh"
 
-tarball="$(cd "$repo" && npm pack --silent --pack-destination "$work" | tail -n 1)"
-mkdir "$work/project"
-cd "$work/project"
-npm init -y >/dev/null
-npm install --no-audit --no-fund "$work/$tarball" >/dev/null
-npx odoo-harness init >/dev/null
+new_packed_project >/dev/null
 rm -rf scenarios/__recordings__
 for url in "$@"; do ODOO_TARGET=url ODOO_URL="$url" npm run record; done
 cp -r scenarios/__recordings__/. "$repo/harness/package/template/scenarios/__recordings__/"
