@@ -9,4 +9,7 @@ test('an integration process that failed a call is routed to its logic, even whe
   expect(failureCategory(new Error('1 webhook(s) failed 5 deliveries … connection refused', { cause: failed }), [])).toBe('integration-logic');
   // Without it, the same words are the infrastructure's.
   expect(failureCategory(new Error('connect ECONNREFUSED 127.0.0.1:8069'), [])).toBe('infrastructure');
+  // Unless an assertion only quotes them: what it expected did not happen.
+  const assertion = Object.assign(new Error("expected [Function] to throw error matching /order\\.created .*connection refused/ but got '1 webhook(s) failed'"), { name: 'AssertionError' });
+  expect(failureCategory(assertion, [])).toBe('integration-logic');
 });

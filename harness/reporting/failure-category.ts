@@ -19,7 +19,10 @@ export const failureCategory = (error: unknown, openCorrections: readonly Correc
   if (causes(error).some((e) => e.name === 'IntegrationCallError')) return 'integration-logic';
   const name = (error as Error | undefined)?.name ?? '';
   const message = (error as Error | undefined)?.message ?? String(error);
-  if (['OdooTransportError', 'InfrastructureError'].includes(name) || isServerGoingAway(error) || /got no Odoo answer|connection refused|ECONNREFUSED|container|Docker|No space left on device/i.test(message)) return 'infrastructure';
+  // An assertion is about a business outcome: its message may quote the network (an expected
+  // "connection refused") without the network having failed.
+  const networkWords = name !== 'AssertionError' && /got no Odoo answer|connection refused|ECONNREFUSED|container|Docker|No space left on device/i.test(message);
+  if (['OdooTransportError', 'InfrastructureError'].includes(name) || isServerGoingAway(error) || networkWords) return 'infrastructure';
   if (openCorrections.some((c) => c.reason === 'contract_mismatch') || /contract_mismatch|does not match contract/.test(message)) return 'vendor-contract';
   if (openCorrections.some((c) => MASTER_DATA_REASONS.has(c.reason)) && /correction queue/.test(message)) return 'master-data';
   if (['OdooUserError', 'OdooServerError', 'OdooAccessError', 'OdooMissingRecordError'].includes(name) || /refused by Odoo|failed inside Odoo/.test(message)) return 'odoo-functional';

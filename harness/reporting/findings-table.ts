@@ -33,20 +33,25 @@ export const readRunOutcomes = async (runFolder: string): Promise<ScenarioOutcom
   const files = await readdir(resultsDir).catch(() => {
     throw new ConfigError(runFolder, `✖ no allure-results in this folder: expected a run folder (reports/runs/<run-id>/)`);
   });
+  const results = await Promise.all(files.filter((f) => f.endsWith('-result.json')).map(async (f) => JSON.parse(await readFile(join(resultsDir, f), 'utf8')) as AllureResult & { readonly stop?: number }));
+  // A scenario skipped before it started (a need the run lacks) carries no version: the run's.
+  const runVersion = results.map(versionOf).find((v) => v !== undefined) ?? '?';
   const byScenario = new Map<string, ScenarioOutcome & { readonly stop: number }>();
-  for (const file of files.filter((f) => f.endsWith('-result.json'))) {
-    const result = JSON.parse(await readFile(join(resultsDir, file), 'utf8')) as AllureResult & { readonly stop?: number };
-    const outcome = outcomeOf(result);
+  for (const result of results) {
+    const outcome = outcomeOf(result, versionOf(result) ?? runVersion);
     const seen = byScenario.get(`${outcome.id}@${outcome.odoo}`);
     if (!seen || (result.stop ?? 0) > seen.stop) byScenario.set(`${outcome.id}@${outcome.odoo}`, { ...outcome, stop: result.stop ?? 0 });
   }
   return [...byScenario.values()].map(({ stop: _stop, ...outcome }) => outcome).sort((a, b) => a.id.localeCompare(b.id) || a.odoo.localeCompare(b.odoo));
 };
 
-const outcomeOf = (result: AllureResult): ScenarioOutcome => {
+// `18.0` from the tag `odoo-18.0+e-20241005`.
+const versionOf = (result: AllureResult): string | undefined =>
+  result.labels.find((l) => l.name === 'tag' && l.value.startsWith('odoo-'))?.value.slice(5).replace(/[+-].*$/, '');
+
+const outcomeOf = (result: AllureResult, odoo: string): ScenarioOutcome => {
   const label = (name: string) => result.labels.find((l) => l.name === name)?.value;
   const [id = result.name, ...title] = result.name.split(': ');
-  const odoo = result.labels.find((l) => l.name === 'tag' && l.value.startsWith('odoo-'))?.value.slice(5) ?? '?';
   const reason = result.statusDetails?.message?.split('\n')[0]?.trim();
   const base = { id, title: title.join(': '), odoo, ...(label('owner') ? { owner: label('owner')! } : {}) };
   if (label('coverage') === 'not-covered') return { ...base, result: 'not covered', ...(reason ? { reason } : {}) };

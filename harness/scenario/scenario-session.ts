@@ -72,7 +72,7 @@ export class ScenarioSession {
     private databaseMs: number,
     // What was asked of Odoo and what it answered, secrets removed (for the report).
     readonly transcript: () => readonly RecordedExchange[],
-    private readonly finish: (passed: boolean) => Promise<string | undefined>,
+    private readonly finish: (passed: boolean, complete: boolean) => Promise<string | undefined>,
   ) {}
 
   static async open(
@@ -102,8 +102,8 @@ export class ScenarioSession {
         secret: (...values) => redactor.add(...values),
         pages: (client) => pageFetch(link, odoo.database, client),
       };
-      return new ScenarioSession(scenarioId, odoo, recording.seed, recording.today, facts, link, faults, replayedRestart, serving, recordedOdooMs, 0, () => recording.exchanges, async (passed) => {
-        if (passed) replay.assertFullyReplayed();
+      return new ScenarioSession(scenarioId, odoo, recording.seed, recording.today, facts, link, faults, replayedRestart, serving, recordedOdooMs, 0, () => recording.exchanges, async (passed, complete) => {
+        if (passed && complete) replay.assertFullyReplayed();
         return undefined;
       });
     }
@@ -162,9 +162,9 @@ export class ScenarioSession {
       secret: (...values) => redactor.add(...values),
       pages: (client) => pageFetch(link!, database, client),
     };
-    return new ScenarioSession(scenarioId, odoo, seed, today, facts, link!, faultProxy, brokerRestart(broker, database, target, scenarioId), serving, undefined, databaseMs, () => recorder?.exchanges ?? [], async (passed) => {
+    return new ScenarioSession(scenarioId, odoo, seed, today, facts, link!, faultProxy, brokerRestart(broker, database, target, scenarioId), serving, undefined, databaseMs, () => recorder?.exchanges ?? [], async (passed, complete) => {
       await faultProxy.close();
-      if (run.record && recorder && passed) {
+      if (run.record && recorder && passed && complete) {
         const recording: Recording = {
           format: 1,
           scenario: scenarioId,
@@ -196,14 +196,18 @@ export class ScenarioSession {
     return (await this.#integrationProxy)?.mismatches[0];
   }
 
-  /** Gives the database back and finishes the recording or replay. Returns the database if kept. */
-  async close(passed: boolean): Promise<string | undefined> {
+  /**
+   * Gives the database back and finishes the recording or replay. Returns the database if kept.
+   * `complete: false`: the scenario stopped early without failing (not covered): nothing is
+   * recorded, and a replay is not held to every recorded call.
+   */
+  async close(passed: boolean, { complete = true }: { readonly complete?: boolean } = {}): Promise<string | undefined> {
     const started = performance.now();
     const proxy = await this.#integrationProxy;
     await proxy?.close();
     try {
       // A request of the integration left unanswered fails the run, whatever the body made of it.
-      return await this.finish(passed && !proxy?.mismatches.length);
+      return await this.finish(passed && !proxy?.mismatches.length, complete);
     } finally {
       this.databaseMs += Math.round(performance.now() - started);
     }

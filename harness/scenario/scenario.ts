@@ -123,15 +123,26 @@ export const scenarioTest = base.extend<ScenarioFixtures & WorkerFixtures>({
   session: async ({ task }, use) => {
     const meta = task.meta.scenario;
     if (!meta) throw new ConfigError(task.file.name, `✖ "${task.name}" uses the scenario fixtures but was not declared with scenario()`);
-    const session = await ScenarioSession.open(meta.id, inject('harness'), { timeoutMs: meta.odooTimeoutMs, capability: meta.capability });
+    let session: ScenarioSession;
+    try {
+      session = await ScenarioSession.open(meta.id, inject('harness'), { timeoutMs: meta.odooTimeoutMs, capability: meta.capability });
+    } catch (error) {
+      // Failed before the scenario began (no database, no login): routed like any failure.
+      const category = failureCategory(error, []);
+      await labelFailure(category);
+      await labelOwner(ownerOfFailure(category, await integrationOwner()));
+      throw error;
+    }
     let passed = false;
     try {
       await use(session);
       passed = task.result?.state !== 'fail';
     } finally {
-      const kept = await session.close(passed && !failedTasks.has(task.id));
+      // A scenario not covered stopped at the connector's refusal: nothing to record of it.
+      const kept = await session.close(passed && !failedTasks.has(task.id), { complete: !notCoveredTasks.has(task.id) });
       task.meta.odooRun = session.runFacts(kept);
       failedTasks.delete(task.id);
+      notCoveredTasks.delete(task.id);
     }
   },
   odoo: async ({ session }, use) => use(session.odoo),
@@ -156,6 +167,8 @@ const integrationOwner = (): Promise<Owner> => (integrationOwnerOnce ??= loadInt
 
 // Tests whose body threw: the fixture's teardown must not record or drop as if they passed.
 const failedTasks = new Set<string>();
+// Tests stopped as not covered: dropped like a pass, never recorded.
+const notCoveredTasks = new Set<string>();
 
 /**
  * Declares a scenario: its metadata once, then a body that reads like a story.
@@ -262,9 +275,10 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
         bodyError = error;
       }
       // A request of an integration in another process that the harness could not answer (on
-      // replay: one the recording lacks) is the run's failure, whatever the integration made of it.
+      // replay: one the recording lacks) is the run's failure, whatever the integration made of it:
+      // what the body then saw follows from it.
       const unanswered = await session.integrationUnanswered();
-      if (unanswered && bodyError === undefined) bodyError = unanswered;
+      if (unanswered) bodyError = unanswered;
       // A call the connector does not cover decides the result, whatever the body made of it.
       const uncovered = channels.flatMap((c) => c.uncovered);
       if (uncovered.length) throw new NotCoveredError(uncovered);
@@ -292,6 +306,7 @@ export const scenario = (meta: ScenarioMeta, body: (context: ScenarioContext) =>
     } catch (error) {
       if (error instanceof NotCoveredError) {
         notCovered = error;
+        notCoveredTasks.add(task.id);
         await labelNotCovered(error.uncovered.map((u) => u.capability));
         return;
       }

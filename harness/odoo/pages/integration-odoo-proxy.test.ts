@@ -52,13 +52,15 @@ test('live, the integration reaches Odoo signed in as the harness, and its traff
   // Replay: another database name, no Odoo; the same request gets the same answer, in its own name.
   const recording = { format: 1 as const, scenario: 'smoke/x', odoo: { serverVersion: '19.0', major: 19, minor: 0 }, transport: 'xmlrpc' as const, target: 'url' as const, seed: 1, today: '2026-12-04', exchanges: recorder.exchanges };
   const replay = await IntegrationOdooProxy.start(new ReplayTransport(recording, new SecretRedactor(), 'x.json'), 'replay_smoke/x');
-  const replayed = await (await post(replay.endpoint.url, executeKw('replay_smoke/x', login, password, 'sale.order'))).text();
-  expect(replayed).toBe(liveAnswer.replace('oeh_r1_p001', 'replay_smoke/x'));
   // A request the live run never made: the integration gets a 500 naming it, the scenario the mismatch.
   const unknown = await post(replay.endpoint.url, executeKw('replay_smoke/x', login, password, 'res.partner'));
   expect(unknown.status).toBe(500);
   expect(await unknown.text()).toContain('odoo-exception-harness:');
   expect(replay.mismatches[0]?.name).toBe('RecordingMismatchError');
+  // The diff names the XML parameter that changed, one line each.
+  expect(replay.mismatches[0]?.message).toContain('- <string>sale.order</string>\n+ <string>res.partner</string>');
+  const replayed = await (await post(replay.endpoint.url, executeKw('replay_smoke/x', login, password, 'sale.order'))).text();
+  expect(replayed).toBe(liveAnswer.replace('oeh_r1_p001', 'replay_smoke/x'));
   await replay.close();
 });
 

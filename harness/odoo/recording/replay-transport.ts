@@ -2,6 +2,7 @@ import { HarnessError } from '../../errors/index.ts';
 import type { SecretRedactor } from '../../secrets/index.ts';
 import type { OdooCall } from '../call.ts';
 import type { Transport, TransportResult } from '../transports/transport.ts';
+import { PAGE_MODEL } from '../pages/page-transport.ts';
 import { lineDiff } from './line-diff.ts';
 import type { OutboundRecord, Recording, RecordedExchange } from './recording.ts';
 import { fromRecordedError } from './recorded-errors.ts';
@@ -92,4 +93,11 @@ export class ReplayTransport implements Transport {
 const requestText = (exchange: Pick<RecordedExchange, 'model' | 'method' | 'args' | 'kwargs'>): string =>
   stableStringify({ model: exchange.model, method: exchange.method, args: exchange.args, kwargs: exchange.kwargs });
 
-const pretty = (text: string): string => JSON.stringify(JSON.parse(text), null, 2);
+// One line per field; a page call's body (an integration's XML-RPC request) one line per line of
+// its own, so the diff points at the parameter that changed.
+const pretty = (text: string): string => {
+  const call = JSON.parse(text) as RecordedExchange;
+  const body = call.args[0];
+  if (call.model !== PAGE_MODEL || typeof body !== 'string') return JSON.stringify(call, null, 2);
+  return [`${call.method} ${JSON.stringify(call.kwargs)}`, ...body.replace(/></g, '>\n<').split('\n')].join('\n');
+};
