@@ -7,6 +7,12 @@ import { createReferenceConnector, type Connector, type ConnectorFactoryOptions 
  * Until each method calls into YOUR integration, it delegates to the harness's reference
  * connector, so the example scenario runs from the first minute. Replace them one by one; then
  * record again (npm run record) and the replays follow your integration.
+ *
+ * An integration that runs as a service of its own (any language): start it with
+ * IntegrationProcess, give it `options.outOfProcess.serveSimulators()` and
+ * `options.outOfProcess.odoo()` (a recording proxy in front of this scenario's Odoo, so its
+ * traffic replays too) and POST each call to it; the package's README, "An integration in
+ * another process", shows how.
  */
 export const createConnector = async (options: ConnectorFactoryOptions): Promise<Connector> => {
   const reference = await createReferenceConnector(options);
