@@ -5,7 +5,7 @@ import { CONFIG_NAMES } from '../env/template/config-variants.ts';
 
 /** The flags of `odoo-harness run|record`; each mirrors an environment variable. */
 export const CliOptions = z.object({
-  command: z.enum(['run', 'record', 'test', 'list', 'report', 'findings', 'doctor', 'proxy-env', 'init'], { error: 'expected a command: run, record, test, list, report, findings, doctor, proxy-env or init' }),
+  command: z.enum(['run', 'record', 'test', 'list', 'report', 'findings', 'audit', 'doctor', 'proxy-env', 'init'], { error: 'expected a command: run, record, test, list, report, findings, audit, doctor, proxy-env or init' }),
   target: z.enum(['docker', 'url']).optional(),
   transport: z.enum(['xmlrpc', 'jsonrpc', 'json2']).optional(),
   config: z.enum(CONFIG_NAMES, { error: `expected one of the configurations: ${CONFIG_NAMES.join(', ')}` }).optional(),
@@ -33,6 +33,9 @@ export const USAGE = `Usage: odoo-harness <command> [scenario files or filters] 
   report   build the Allure report of the last run (reports/latest/allure-results → allure-report)
   findings print a Markdown table of runs' results (run folders given, one per Odoo version, or
            the last run): each failure with its category, owner and the business rule it broke
+  audit    read ODOO_DATABASE (never writing) for master data and configuration problems: duplicate
+           customers, products without SKU or tax, payment methods without outstanding account, what
+           the integration map needs and Odoo lacks; exit 1 at AUDIT_FAIL_ON (default high) or worse
   doctor   check Node, the configuration, the disk, Docker and images, or Odoo, passwords and PostgreSQL
   proxy-env  print the variables to start an existing Odoo server with (its outbound calls go
            through the run's proxy to the simulators; for the url target)

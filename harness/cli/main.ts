@@ -11,6 +11,7 @@ import { formatChecks, runDoctor } from '../diagnose/index.ts';
 import { PROXY_ENV_HINT, proxyEnvExports } from './proxy-env.ts';
 import { initProject } from '../package/init-project.ts';
 import { findingsMarkdown, readRunOutcomes } from '../reporting/findings-table.ts';
+import { auditCommand } from '../audit/audit-command.ts';
 
 // Allure's command line, found from the harness: a project that installed the package has it
 // under node_modules, not necessarily on its PATH.
@@ -55,6 +56,7 @@ const main = async (): Promise<number> => {
   }
   if (options.command === 'init') return initProject(PROJECT_ROOT, process.stdout);
   if (options.command === 'report') return buildReport(latestLink());
+  if (options.command === 'audit') return auditCommand(process.env, process.stdout);
   if (options.command === 'findings') {
     const folders = options.files.length ? options.files.map((f) => resolve(PROJECT_ROOT, f)) : [latestLink()];
     const named = (o: { id: string; title: string }, text: string) => `${o.id}: ${o.title}`.includes(text);

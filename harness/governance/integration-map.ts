@@ -21,6 +21,19 @@ export const IntegrationFlow = z.object({
 });
 export type IntegrationFlow = z.infer<typeof IntegrationFlow>;
 
+const names = (what: string) => z.array(z.string().min(1)).default([]).meta({ description: what });
+
+/** The Odoo records and settings the integration relies on, checked by the audit. */
+export const OdooReferences = z.object({
+  // Whether the shop's prices include tax (the audit compares the sale taxes' setting with it).
+  shopPricesIncludeTax: z.boolean().optional(),
+  journals: names('journal codes, e.g. ["BNK1"]'),
+  warehouses: names('warehouse short names, e.g. ["WH"]'),
+  locations: names('full location names, e.g. ["WH/Stock"]'),
+  currencies: names('ISO codes of the currencies the shops sell in, e.g. ["USD", "EUR"]'),
+});
+export type OdooReferences = z.infer<typeof OdooReferences>;
+
 /** The integration map: systems, flows, and the source of truth of each business field. */
 export const IntegrationMap = z
   .object({
@@ -30,6 +43,8 @@ export const IntegrationMap = z
     integrationOwner: Owner.default('it'),
     flows: z.array(IntegrationFlow).min(1),
     sourceOfTruth: z.record(z.string(), System).meta({ description: 'business field → system that is right when they disagree' }),
+    // What the flows need to find in Odoo; `odoo-harness audit` reports what is missing.
+    odoo: OdooReferences.optional(),
   })
   .superRefine((map, ctx) => {
     const seen = new Set<string>();
