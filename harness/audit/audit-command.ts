@@ -17,6 +17,8 @@ const AuditEnv = z.object({
   ODOO_LOGIN: z.string().min(1).default('admin'),
   ODOO_PASSWORD: z.string().min(1).default('admin'),
   ODOO_API_KEY: z.string().min(1).optional(),
+  // The user's id: with it the audit signs in nowhere (a login is a row in Odoo's login log).
+  ODOO_UID: z.coerce.number({ error: 'expected the user id (a number), e.g. 2' }).int().positive().optional(),
   ODOO_TRANSPORT: z.enum(['xmlrpc', 'jsonrpc', 'json2']).optional(),
   HARNESS_INTEGRATION_MAP: z.string().optional(),
   AUDIT_FAIL_ON: z.enum(['critical', 'high', 'medium', 'low']).default('high'),
@@ -39,8 +41,11 @@ export const auditCommand = async (env: NodeJS.ProcessEnv, out: NodeJS.WritableS
     login: settings.ODOO_LOGIN,
     password: settings.ODOO_PASSWORD,
     ...(settings.ODOO_API_KEY ? { apiKey: settings.ODOO_API_KEY } : {}),
-    // JSON-2 needs an API key; with a password only, JSON-RPC (both read the same).
-    ...(settings.ODOO_TRANSPORT ? { transport: settings.ODOO_TRANSPORT } : settings.ODOO_API_KEY ? {} : { transport: 'jsonrpc' as const }),
+    // JSON-2 needs an API key; with a password only, XML-RPC (both read the same).
+    ...(settings.ODOO_TRANSPORT ? { transport: settings.ODOO_TRANSPORT } : settings.ODOO_API_KEY ? {} : { transport: 'xmlrpc' as const }),
+    ...(settings.ODOO_UID ? { uid: settings.ODOO_UID } : {}),
+    // No web login: on 18 it would rewrite web.base.url for an administrator.
+    webSession: false,
     redactor: new SecretRedactor(),
     wrapTransport: (inner) => new ReadOnlyTransport(inner),
   });

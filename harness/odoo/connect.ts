@@ -34,6 +34,12 @@ export interface ConnectOptions {
   readonly onCall?: (entry: CallLogEntry) => void;
   readonly fetch?: typeof globalThis.fetch;
   readonly onExchange?: (exchange: HttpExchange) => void;
+  // False: no web login to pin the database (18): RPC only, which carries the database in each
+  // call. A web login is a write: Odoo logs it and, for an administrator, rewrites web.base.url.
+  readonly webSession?: boolean;
+  // The user's id, known: no login at all (each RPC call checks the password or key itself, and
+  // Odoo logs nothing).
+  readonly uid?: number;
 }
 
 /**
@@ -68,9 +74,9 @@ export const connectOdoo = async (options: ConnectOptions): Promise<OdooClient> 
   const transportName = options.transport ?? adapter.defaultTransport;
   assertTransportSupported(adapter, transportName);
 
-  let uid: number | undefined;
+  let uid: number | undefined = options.uid;
   if (adapter.databasePinning === 'header') channel.setHeader('x-odoo-database', options.database);
-  else uid = await new WebSession(channel, options.database).authenticate(options.login, options.password);
+  else if (options.webSession !== false) uid = await new WebSession(channel, options.database).authenticate(options.login, options.password);
 
   let transport: Transport;
   if (transportName === 'json2') {
