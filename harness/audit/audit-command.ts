@@ -7,6 +7,7 @@ import { loadIntegrationMap } from '../governance/index.ts';
 import { connectOdoo } from '../odoo/index.ts';
 import { currentRunId, runDirectory } from '../project/index.ts';
 import { SecretRedactor } from '../secrets/index.ts';
+import { writeAuditResults } from './audit-allure.ts';
 import { ReadOnlyTransport } from './read-only-client.ts';
 import { auditFails, auditMarkdown, runAudit } from './run-audit.ts';
 
@@ -26,8 +27,9 @@ const AuditEnv = z.object({
 
 /**
  * `odoo-harness audit`: reads ODOO_DATABASE through a client that refuses every write, prints the
- * findings, writes `audit.json` and `audit.md` into the run folder, and exits 1 when a finding is
- * at AUDIT_FAIL_ON (default high) or worse, for a CI gate.
+ * findings, writes `audit.json`, `audit.md`, `governance.md` (its section) and Allure results (its
+ * own suite) into the run folder, and exits 1 when a finding is at AUDIT_FAIL_ON (default high) or
+ * worse, for a CI gate. The CLI then builds the run's Allure report.
  * @throws ConfigError naming the missing or invalid variable.
  */
 export const auditCommand = async (env: NodeJS.ProcessEnv, out: NodeJS.WritableStream): Promise<number> => {
@@ -54,6 +56,9 @@ export const auditCommand = async (env: NodeJS.ProcessEnv, out: NodeJS.WritableS
   await mkdir(folder, { recursive: true });
   await writeFile(join(folder, 'audit.json'), `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(join(folder, 'audit.md'), auditMarkdown(report));
-  out.write(`${auditMarkdown(report)}\n(audit.json and audit.md in ${folder})\n`);
+  // The run folder's governance summary is the audit's section; the Allure report attaches it.
+  await writeFile(join(folder, 'governance.md'), `# Governance\n\n${auditMarkdown(report)}`);
+  await writeAuditResults(join(folder, 'allure-results'), report);
+  out.write(`${auditMarkdown(report)}\n(audit.json, audit.md, governance.md and allure-results in ${folder})\n`);
   return auditFails(report, settings.AUDIT_FAIL_ON) ? 1 : 0;
 };

@@ -2,6 +2,7 @@ import type { IntegrationMap } from '../governance/index.ts';
 import type { OdooClient } from '../odoo/index.ts';
 import type { AuditFinding, AuditSeverity } from './audit-finding.ts';
 import { paymentLinesWithoutOutstandingAccount, taxesAgainstShopPricing } from './checks/accounting.ts';
+import { integrationUsersAsAdministrators } from './checks/integration-users.ts';
 import { missingMapReferences } from './checks/map-references.ts';
 import { duplicatePartners, partnersMissingShippingData, readPartners } from './checks/partners.ts';
 import { productIdentifiers, productsWithoutTaxes, readSaleableProducts } from './checks/products.ts';
@@ -33,6 +34,7 @@ export const runAudit = async (odoo: OdooClient, map: IntegrationMap): Promise<A
     await taxesAgainstShopPricing(reader, products.flatMap((p) => p.taxes_id), map.odoo?.shopPricesIncludeTax),
     await paymentLinesWithoutOutstandingAccount(reader),
     await missingMapReferences(reader, map),
+    await integrationUsersAsAdministrators(reader, map),
   ];
   const findings = results.filter((f): f is AuditFinding => f !== undefined).sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
   return { database: odoo.database, odooVersion: odoo.version.serverVersion, findings };

@@ -56,7 +56,12 @@ const main = async (): Promise<number> => {
   }
   if (options.command === 'init') return initProject(PROJECT_ROOT, process.stdout);
   if (options.command === 'report') return buildReport(latestLink());
-  if (options.command === 'audit') return auditCommand(process.env, process.stdout);
+  if (options.command === 'audit') {
+    const runId = currentRunId();
+    const code = await auditCommand(process.env, process.stdout);
+    await buildReport(runDirectory(runId));
+    return code;
+  }
   if (options.command === 'findings') {
     const folders = options.files.length ? options.files.map((f) => resolve(PROJECT_ROOT, f)) : [latestLink()];
     const named = (o: { id: string; title: string }, text: string) => `${o.id}: ${o.title}`.includes(text);

@@ -31,6 +31,7 @@ export const OdooReferences = z.object({
   warehouses: names('warehouse short names, e.g. ["WH"]'),
   locations: names('full location names, e.g. ["WH/Stock"]'),
   currencies: names('ISO codes of the currencies the shops sell in, e.g. ["USD", "EUR"]'),
+  integrationUsers: names('logins the integration signs in as, e.g. ["shop-connector"]: the audit reports those that are administrators'),
 });
 export type OdooReferences = z.infer<typeof OdooReferences>;
 

@@ -7,7 +7,7 @@ import { scenario } from '../../harness/scenario/index.ts';
 scenario(
   {
     id: 'audit/planted-master-data-problems',
-    title: 'master data seeded with the problems a go-live meets (duplicate customers, products without SKU or tax, a bank journal without outstanding account, what the integration map names and Odoo lacks): the read-only audit finds each, with its owner',
+    title: 'master data seeded with the problems a go-live meets (duplicate customers, products without SKU or tax, a bank journal without outstanding account, an integration user who is an administrator, what the integration map names and Odoo lacks): the read-only audit finds each, with its owner',
     area: 'audit',
     flow: 'customer-sync',
     exception: 'messy master data',
@@ -15,6 +15,7 @@ scenario(
     severity: 'critical',
   },
   async ({ odoo, data, step }) => {
+    const settingsGroup = async () => (await odoo.searchRead<{ res_id: number }>('ir.model.data', [['module', '=', 'base'], ['name', '=', 'group_system']], { fields: ['res_id'] }))[0]!.res_id;
     const email = data.internet.email().toLowerCase();
     const planted = await step('the messy data is seeded', async () => ({
       sameEmail: [await odoo.create('res.partner', { name: data.person.fullName(), email }), await odoo.create('res.partner', { name: data.person.fullName(), email: ` ${email.toUpperCase()} ` })],
@@ -25,10 +26,13 @@ scenario(
       sameSku: [await odoo.create('product.product', { name: data.commerce.productName(), default_code: 'SKU-TWICE' }), await odoo.create('product.product', { name: data.commerce.productName(), default_code: 'SKU-TWICE' })],
       noTax: await odoo.create('product.product', { name: data.commerce.productName(), default_code: `SKU-NOTAX-${data.string.alphanumeric(6).toUpperCase()}`, taxes_id: [[6, 0, []]] }),
       journal: await odoo.create('account.journal', { name: 'Second bank', code: 'BNK9', type: 'bank' }),
+      // The shop's connector signs in as an administrator; the stock sync as a plain internal user.
+      adminConnector: await odoo.create('res.users', { name: 'Shop connector', login: 'shop-connector', [odoo.version.major >= 19 ? 'group_ids' : 'groups_id']: [[4, await settingsGroup()]] }),
+      plainUser: await odoo.create('res.users', { name: 'Stock sync', login: 'stock-sync' }),
     }));
     // The shop sells tax-included; the map names a journal, a warehouse, a location and a currency Odoo lacks.
     const base = await loadIntegrationMap(REFERENCE_MAP_PATH);
-    const map = IntegrationMap.parse({ ...base, odoo: { shopPricesIncludeTax: true, journals: ['BNK1', 'BNK7'], warehouses: ['WH', 'WH9'], locations: ['WH/Stock', 'WH/Returns-Nowhere'], currencies: ['USD', 'XTS'] } });
+    const map = IntegrationMap.parse({ ...base, odoo: { shopPricesIncludeTax: true, journals: ['BNK1', 'BNK7'], warehouses: ['WH', 'WH9'], locations: ['WH/Stock', 'WH/Returns-Nowhere'], currencies: ['USD', 'XTS'], integrationUsers: ['shop-connector', 'stock-sync', 'ghost-connector'] } });
 
     const report = await step('the audit reads the database', () => runAudit(odoo, map));
     const finding = (id: string) => {
@@ -46,7 +50,9 @@ scenario(
     expect(exampleIds('products-without-taxes'), 'the product without tax').toContain(planted.noTax);
     expect(finding('payment-lines-without-outstanding-account').examples.map((e) => e.name).join(' '), 'the new bank journal').toContain('Second bank');
     expect(finding('taxes-disagree-with-shop-pricing').owner, 'owner of the tax-included mismatch').toBe('odoo-functional');
-    expect(finding('map-references-missing').examples.map((e) => e.name), 'what the map names and Odoo lacks').toEqual(['journal (code) "BNK7"', 'warehouse (short name) "WH9"', 'stock location (full name) "WH/Returns-Nowhere"', 'active currency (ISO code) "XTS"']);
+    expect(finding('map-references-missing').examples.map((e) => e.name), 'what the map names and Odoo lacks').toEqual(['journal (code) "BNK7"', 'warehouse (short name) "WH9"', 'stock location (full name) "WH/Returns-Nowhere"', 'active currency (ISO code) "XTS"', 'integration user (login) "ghost-connector"']);
+    expect(exampleIds('integration-user-is-administrator'), 'integration users with administrator rights').toEqual([planted.adminConnector]);
+    expect(finding('integration-user-is-administrator').owner, 'owner of an administrator integration user').toBe('it');
     expect(finding('partners-duplicate-email').owner, 'owner of the duplicate customers').toBe('business-process-owner');
     expect(finding('products-duplicate-sku').severity, 'severity of one SKU on two products').toBe('critical');
 

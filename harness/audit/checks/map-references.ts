@@ -8,6 +8,7 @@ const REFERENCES = [
   { key: 'warehouses', model: 'stock.warehouse', field: 'code', what: 'warehouse (short name)' },
   { key: 'locations', model: 'stock.location', field: 'complete_name', what: 'stock location (full name)' },
   { key: 'currencies', model: 'res.currency', field: 'name', what: 'active currency (ISO code)' },
+  { key: 'integrationUsers', model: 'res.users', field: 'login', what: 'integration user (login)' },
 ] as const;
 
 /** Journals, warehouses, locations and currencies the integration map needs and Odoo lacks. */
