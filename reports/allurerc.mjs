@@ -22,6 +22,8 @@ export default {
       { id: 'master-data', name: 'Master data', matchers: { labels: { failure: 'master-data' } }, groupBy: byOwner },
       { id: 'odoo-functional', name: 'Odoo configuration / functional', matchers: { labels: { failure: 'odoo-functional' } }, groupBy: byOwner },
       { id: 'integration-logic', name: 'Integration logic', matchers: { labels: { failure: 'integration-logic' } }, groupBy: byOwner },
+      // odoo-harness audit: what the master data and configuration would break, per owner.
+      { id: 'audit', name: 'Master data and configuration audit', matchers: { labels: { suite: 'Master data and configuration audit' } }, groupBy: byOwner },
       // Skipped, neither passed nor failed: a flow the connector does not declare among its capabilities.
       { id: 'not-covered', name: 'Not covered by the connector', matchers: { labels: { coverage: 'not-covered' } }, groupBy: byOwner },
     ],
