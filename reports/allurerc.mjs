@@ -12,9 +12,9 @@ export default {
   output: `${runFolder}/allure-report`,
   // Trend across runs: one file shared by every run folder; keep it between CI runs (cache or artifact).
   historyPath: './reports/history/history.jsonl',
-  // The governance summary (integration map, coverage matrix, metrics) and, for live runs, what Odoo
-  // tried to reach outside (outbound.md) travel with the report.
-  globalAttachments: [`${runFolder}/governance.md`, `${runFolder}/governance.json`, `${runFolder}/outbound.md`],
+  // The governance summary (integration map, coverage matrix, metrics), the handover for support and,
+  // for live runs, what Odoo tried to reach outside (outbound.md) travel with the report.
+  globalAttachments: [`${runFolder}/governance.md`, `${runFolder}/governance.json`, `${runFolder}/handover.md`, `${runFolder}/outbound.md`],
   categories: {
     rules: [
       { id: 'infrastructure', name: 'Infrastructure (Odoo or Docker unavailable)', matchers: { labels: { failure: 'infrastructure' } }, groupBy: byOwner },

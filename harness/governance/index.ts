@@ -1,4 +1,4 @@
 /** Who must act on a failure. */
 export { Owner } from './owner.ts';
 /** The integration map (zod), its loader, and failure ownership. */
-export { IntegrationFlow, IntegrationMap, loadIntegrationMap, OdooReferences, ownerOf } from './integration-map.ts';
+export { IntegrationFlow, IntegrationMap, loadIntegrationMap, OdooReferences, ownerOf, VendorContact } from './integration-map.ts';

@@ -5,6 +5,15 @@ import { Owner } from './owner.ts';
 
 const System = z.enum(['shop', 'payment-gateway', 'carrier', 'odoo']);
 
+/** Someone the support team calls about a flow: the vendor's support desk, an account manager. */
+export const VendorContact = z.object({
+  name: z.string().min(1),
+  role: z.string().min(1).optional(),
+  email: z.email({ error: 'expected an email address, e.g. support@carrier.example' }).optional(),
+  phone: z.string().min(3).optional(),
+});
+export type VendorContact = z.infer<typeof VendorContact>;
+
 /** One data flow of an integration: who sends what to whom, when, and who fixes it when it breaks. */
 export const IntegrationFlow = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'expected a kebab-case id such as "order-import"'),
@@ -18,6 +27,11 @@ export const IntegrationFlow = z.object({
   exceptionPath: z.string().min(1),
   // Owners per failure reason, where they differ from the flow's owner.
   exceptionOwners: z.record(z.string(), Owner).default({}),
+  // For the handover to support (reports/handover.md); each is reported missing when absent.
+  credentialsOwner: Owner.optional().meta({ description: "who holds and rotates the flow's credentials (API keys, the integration user)" }),
+  monitoring: z.string().min(1).optional().meta({ description: 'how a failure is noticed, e.g. "correction queue dashboard, checked hourly; alert on 5 failures in 10 min"' }),
+  retryProcess: z.string().min(1).optional().meta({ description: 'how a failed item is processed again, and by whom' }),
+  vendorContacts: z.array(VendorContact).default([]),
 });
 export type IntegrationFlow = z.infer<typeof IntegrationFlow>;
 

@@ -32,6 +32,8 @@ export class IntegrationCallError extends HarnessError {
 
 // Lines of the process's output kept for errors and reports.
 const LOG_LINES = 200;
+// How long an error waits for the output the process wrote just before it answered.
+const OUTPUT_SETTLE_MS = 200;
 
 /**
  * An integration running as a child process, reached over HTTP. The protocol is small: it prints
@@ -123,11 +125,16 @@ export class IntegrationProcess {
     try {
       response = await fetch(`${this.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}), signal: AbortSignal.timeout(timeoutMs) });
     } catch (error) {
+      await new Promise((resolve) => setTimeout(resolve, OUTPUT_SETTLE_MS));
       const why = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : this.#exit ? `the process exited (${this.#exit})` : `no answer: ${(error as Error).message}`;
       throw new IntegrationCallError(`✖ ${what}: ${why}.${tail(this.#log)}`, 0);
     }
     const text = await response.text();
-    if (!response.ok) throw new IntegrationCallError(`✖ ${what} answered ${response.status}: ${errorOf(text)}${tail(this.#log)}`, response.status);
+    if (!response.ok) {
+      // What it printed while failing may still be in the pipe when its answer arrives.
+      await new Promise((resolve) => setTimeout(resolve, OUTPUT_SETTLE_MS));
+      throw new IntegrationCallError(`✖ ${what} answered ${response.status}: ${errorOf(text)}${tail(this.#log)}`, response.status);
+    }
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
