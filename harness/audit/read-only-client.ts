@@ -27,5 +27,5 @@ export class ReadOnlyTransport implements Transport {
   }
 }
 
-/** `odoo` as the audit sees it: the same database and user, through ReadOnlyTransport. */
-export const readOnlyClient = (odoo: OdooClient): OdooClient => new OdooClient(new ReadOnlyTransport(odoo.transport), odoo.info, odoo.options);
+/** `odoo` as the audit sees it: the same database, user and call log, through ReadOnlyTransport. */
+export const readOnlyClient = (odoo: OdooClient): OdooClient => new OdooClient(new ReadOnlyTransport(odoo.transport), odoo.info, { ...odoo.options, log: odoo.log });

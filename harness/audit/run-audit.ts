@@ -6,6 +6,7 @@ import { integrationUsersAsAdministrators } from './checks/integration-users.ts'
 import { missingMapReferences } from './checks/map-references.ts';
 import { duplicatePartners, partnersMissingShippingData, readPartners } from './checks/partners.ts';
 import { productIdentifiers, productsWithoutTaxes, readSaleableProducts } from './checks/products.ts';
+import { markdownCell } from '../reporting/markdown-cell.ts';
 import { readOnlyClient } from './read-only-client.ts';
 
 /** What the audit found in one database. */
@@ -47,6 +48,6 @@ export const auditFails = (report: AuditReport, failOn: AuditSeverity = 'high'):
 /** The audit as a Markdown section (for governance.md and the terminal). */
 export const auditMarkdown = (report: AuditReport): string => {
   if (!report.findings.length) return `## Master data and configuration audit\n\n${report.database} (Odoo ${report.odooVersion}): nothing found.\n`;
-  const rows = report.findings.map((f) => `| ${f.severity} | \`${f.id}\` ${f.title} | ${f.owner} | ${f.count} | ${f.examples.map((e) => `${e.name} (${e.id})`).join('; ').replace(/\|/g, '\\|')} | ${f.fix} |`);
+  const rows = report.findings.map((f) => `| ${f.severity} | \`${f.id}\` ${markdownCell(f.title)} | ${f.owner} | ${f.count} | ${markdownCell(f.examples.map((e) => `${e.name} (${e.id})`).join('; '))} | ${markdownCell(f.fix)} |`);
   return [`## Master data and configuration audit`, '', `${report.database} (Odoo ${report.odooVersion}), read only:`, '', '| severity | finding | owner | count | examples (id) | fix |', '|---|---|---|---|---|---|', ...rows, ''].join('\n');
 };

@@ -33,6 +33,8 @@ export interface OdooClientOptions {
   readonly redactor: SecretRedactor;
   // Called after each call (progress output, benchmarks).
   readonly onCall?: (entry: CallLogEntry) => void;
+  // Another client's log, for a client on the same session (the audit's read-only one): its calls count there.
+  readonly log?: CallLog;
 }
 
 /**
@@ -41,7 +43,7 @@ export interface OdooClientOptions {
  */
 export class OdooClient {
   readonly adapter: VersionAdapter;
-  readonly log = new CallLog();
+  readonly log: CallLog;
 
   constructor(
     readonly transport: Transport,
@@ -49,6 +51,7 @@ export class OdooClient {
     readonly options: OdooClientOptions,
   ) {
     this.adapter = adapterFor(info.version);
+    this.log = options.log ?? new CallLog();
   }
 
   get database(): string {

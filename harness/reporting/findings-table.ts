@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfigError } from '../errors/index.ts';
+import { markdownCell } from './markdown-cell.ts';
 
 /** One scenario's result in one run, as its Allure result tells it. */
 export interface ScenarioOutcome {
@@ -69,13 +70,12 @@ export const findingsMarkdown = (outcomes: readonly ScenarioOutcome[]): string =
   const versions = [...new Set(outcomes.map((o) => o.odoo))].sort();
   const ids = [...new Set(outcomes.map((o) => o.id))].sort();
   const symbol = { passed: '✓', failed: '✗', finding: '◆ finding', 'not covered': '○ not covered', skipped: '– skipped' } as const;
-  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 240);
   const rows = ids.map((id) => {
     const of = versions.map((v) => outcomes.find((o) => o.id === id && o.odoo === v));
     // The failure's routing and reason, from the first version where it failed (else any).
     const failed = of.find((o) => o?.result === 'failed') ?? of.find((o) => o?.reason);
     const route = failed?.result === 'failed' ? `${failed.category ?? '?'} → ${failed.owner ?? '?'}` : '';
-    return `| \`${id}\` | ${of.map((o) => (o ? symbol[o.result] : '')).join(' | ')} | ${route} | ${cell(failed?.reason ?? '')} |`;
+    return `| \`${id}\` | ${of.map((o) => (o ? symbol[o.result] : '')).join(' | ')} | ${route} | ${markdownCell(failed?.reason ?? '', 240)} |`;
   });
   const counts = versions.map((v) => {
     const mine = outcomes.filter((o) => o.odoo === v);

@@ -18,7 +18,8 @@ export class GovernanceReporter implements Reporter {
     const scenarios = testModules.flatMap((m) =>
       [...m.children.allTests()].flatMap((t: TestCase) => {
         const meta = t.meta() as { scenario?: ScenarioMeta; governance?: GovernanceFacts };
-        return meta.scenario ? [{ meta: meta.scenario, status: t.result().state, facts: meta.governance }] : [];
+        const error = t.result().errors?.[0]?.message?.split('\n')[0];
+        return meta.scenario ? [{ meta: meta.scenario, status: t.result().state, facts: meta.governance, ...(error ? { error } : {}) }] : [];
       }),
     );
     if (!scenarios.length) return;
@@ -28,13 +29,7 @@ export class GovernanceReporter implements Reporter {
     await writeFile(join(this.directory, 'governance.json'), `${JSON.stringify(summary, null, 2)}\n`);
     await writeFile(join(this.directory, 'governance.md'), governanceMarkdown(summary));
     // The handover for support: the map's flows with this run's real error examples.
-    const forHandover = testModules.flatMap((m) =>
-      [...m.children.allTests()].flatMap((t: TestCase) => {
-        const meta = t.meta() as { scenario?: ScenarioMeta; governance?: GovernanceFacts };
-        const error = t.result().errors?.[0]?.message?.split('\n')[0];
-        return meta.scenario ? [{ id: meta.scenario.id, flow: meta.scenario.flow, status: t.result().state, ...(error ? { error } : {}), corrections: meta.governance?.corrections ?? [] }] : [];
-      }),
-    );
+    const forHandover = scenarios.map((s) => ({ id: s.meta.id, flow: s.meta.flow, status: s.status, ...(s.error ? { error: s.error } : {}), corrections: s.facts?.corrections ?? [] }));
     const redactor = new SecretRedactor().add(process.env.ODOO_PASSWORD, process.env.ODOO_API_KEY, process.env.ODOO_MASTER_PASSWORD);
     await writeFile(join(this.directory, 'handover.md'), handoverMarkdown(map, forHandover, redactor));
   }

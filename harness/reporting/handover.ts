@@ -1,5 +1,6 @@
 import type { IntegrationFlow, IntegrationMap } from '../governance/index.ts';
 import { SecretRedactor } from '../secrets/index.ts';
+import { markdownCell as cell } from './markdown-cell.ts';
 
 /** What the handover takes of one scenario of the run: its flow, and what went wrong in it. */
 export interface HandoverScenario {
@@ -16,8 +17,6 @@ export interface HandoverScenario {
 const EXAMPLES = 3;
 const MISSING = '⚠ not in the integration map';
 
-// A value from the map inside a table cell.
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
 
 /**
  * The handover document for the support team, per flow of the integration map: systems,

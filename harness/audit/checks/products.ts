@@ -13,10 +13,12 @@ interface Product {
 export const readSaleableProducts = (odoo: OdooClient): Promise<Product[]> =>
   odoo.searchRead<Product>('product.product', [['sale_ok', '=', true], ['active', '=', true]], { fields: ['display_name', 'default_code', 'barcode', 'taxes_id'], order: 'id' });
 
+// The products whose value (SKU, barcode) another product has too.
 const sameValue = (products: readonly Product[], value: (p: Product) => string | false): Product[] => {
+  const key = (p: Product) => (value(p) || '').trim();
   const counts = new Map<string, number>();
-  for (const p of products) if (value(p)) counts.set(String(value(p)).trim(), (counts.get(String(value(p)).trim()) ?? 0) + 1);
-  return products.filter((p) => value(p) && counts.get(String(value(p)).trim())! > 1);
+  for (const p of products) if (key(p)) counts.set(key(p), (counts.get(key(p)) ?? 0) + 1);
+  return products.filter((p) => (counts.get(key(p)) ?? 0) > 1);
 };
 
 /** Products the integration cannot map: no SKU, or one SKU (or barcode) on two products. */
